@@ -1,0 +1,79 @@
+# The one entry point. `make help` lists the targets.
+# Settings come from the environment; a local .env (see .env.example) is read if present.
+-include .env
+export
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+# Local set-up and the development server run with DEBUG on unless told otherwise;
+# tests run with the production defaults (DEBUG off).
+run serve migrate seed: DEBUG ?= true
+
+.DEFAULT_GOAL := help
+.PHONY: help install frontend static run migrate seed test lint format lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned Python packages
+
+# The NHS.UK frontend and axe-core from npm (package-lock.json), and the site's CSS compiled
+# from static/scss. The stamp lives inside node_modules, so a missing node_modules, or a
+# package-lock.json newer than the last `npm ci`, installs again.
+NPM_STAMP := node_modules/.installed
+CSS := static/css/main.css
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+$(CSS): $(NPM_STAMP) $(shell find static/scss -name "*.scss")
+	npm run --silent build:css
+
+frontend: $(CSS) ## Install the npm packages and build static/css/main.css
+
+# collectstatic reads no secrets and serves nothing: DEBUG only spares it the production
+# SECRET_KEY/ALLOWED_HOSTS check. Sass sources, Nunjucks templates, docs and type
+# declarations from the npm package are not served; source maps are (the CSS and JS name them).
+static: DEBUG ?= true
+static: install frontend ## Collect static files into staticfiles/ (hashed, compressed)
+	$(MANAGE) collectstatic --noinput -i '*.scss' -i '*.njk' -i '*.md' -i '*.d.mts'
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the partnership data (idempotent)
+	$(MANAGE) load_partnership
+
+run: seed static ## Set everything up and serve on http://127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install frontend ## Run the whole test suite
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff (lint and format) and the migrations check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=true $(MANAGE) makemigrations --check --dry-run
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: ## Re-pin requirements.lock from pyproject.toml in a scratch venv
+	rm -rf .lockvenv && "$$(scripts/find-python)" -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet '.[dev]'
+	.lockvenv/bin/pip freeze --exclude-editable | grep -v '^icsportal' > requirements.lock
+	rm -rf .lockvenv build *.egg-info
+
+clean: ## Remove the venv and generated files (not the database)
+	rm -rf $(VENV) staticfiles build *.egg-info

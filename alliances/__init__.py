@@ -1,0 +1,1 @@
+"""Alliances: provider collaboratives and place alliances, their members and governance."""

@@ -1,0 +1,251 @@
+"""Provider collaboratives and place alliances, with memberships and governance stages."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel
+from partners.models import Organisation
+from places.models import DatePrecision, IntegratedCareSystem, Place
+
+
+class AllianceKind(models.TextChoices):
+    PROVIDER_COLLABORATIVE = "provider_collaborative", "Provider collaborative"
+    PLACE_ALLIANCE = "place_alliance", "Place alliance"
+
+
+class Stage(models.TextChoices):
+    """Governance stages in the order an alliance passes through them."""
+
+    PROPOSED = "proposed", "Proposed"
+    SHADOW = "shadow", "Shadow form"
+    FORMAL = "formal", "Formalised"
+    STATUTORY = "statutory", "Statutory"
+
+
+STAGE_ORDER = list(Stage.values)
+
+
+class AllianceQuerySet(models.QuerySet):
+    def of_kind(self, kind: str) -> "AllianceQuerySet":
+        return self.filter(kind=kind)
+
+    def with_members(self) -> "AllianceQuerySet":
+        return self.select_related("system", "place").prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("organisation").order_by(
+                    "role", "organisation__name", "represented_group"
+                ),
+            ),
+            Prefetch("stages", queryset=GovernanceStage.objects.order_by("started_on")),
+        )
+
+    def with_stages(self) -> "AllianceQuerySet":
+        return self.select_related("system", "place").prefetch_related(
+            Prefetch("stages", queryset=GovernanceStage.objects.order_by("started_on"))
+        )
+
+
+class AllianceManager(SlugNaturalKeyManager.from_queryset(AllianceQuerySet)):
+    pass
+
+
+class Alliance(VersionedModel, SourcedModel):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=30, choices=AllianceKind)
+    system = models.ForeignKey(
+        IntegratedCareSystem,
+        on_delete=models.PROTECT,
+        related_name="alliances",
+        help_text="The integrated care system it works in.",
+    )
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="alliances",
+        help_text="For a place alliance, its place.",
+    )
+    purpose = models.TextField(blank=True)
+    description = models.TextField(blank=True)
+    established = models.DateField(null=True, blank=True)
+    established_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+
+    objects = AllianceManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AllianceKind.values), name="alliance_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=AllianceKind.PLACE_ALLIANCE) | Q(place__isnull=False),
+                name="place_alliance_has_place",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        if self.kind == AllianceKind.PROVIDER_COLLABORATIVE:
+            return reverse("alliances:collaborative-detail", kwargs={"slug": self.slug})
+        return reverse("alliances:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.kind == AllianceKind.PLACE_ALLIANCE and not self.place_id:
+            raise ValidationError({"place": "A place alliance needs its place."})
+        if self.place_id and self.system_id and self.place.system_id != self.system_id:
+            raise ValidationError({"place": "The place must be in the alliance's system."})
+
+    def current_stage(self, on: datetime.date | None = None) -> "GovernanceStage | None":
+        """The latest stage started on or before the date (uses prefetched stages)."""
+        on = on or timezone.localdate()
+        started = [s for s in self.stages.all() if s.started_on and s.started_on <= on]
+        return max(started, key=lambda s: (s.started_on, s.order), default=None)
+
+    def next_stage(self, on: datetime.date | None = None) -> str | None:
+        """The stage that follows the current one on the way to being formalised.
+
+        Formalising is where an alliance's own path ends; becoming statutory is a matter of
+        national legislation, so it is never shown as an alliance's next step.
+        """
+        path = [Stage.PROPOSED, Stage.SHADOW, Stage.FORMAL]
+        current = self.current_stage(on)
+        if current is None:
+            return None
+        if current.stage not in path or current.stage == Stage.FORMAL:
+            return None
+        return path[path.index(current.stage) + 1].label
+
+
+class GovernanceStage(VersionedModel, SourcedModel):
+    """A stage in an alliance's governance: proposed, shadow form, formalised, statutory."""
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="stages")
+    stage = models.CharField(max_length=20, choices=Stage)
+    started_on = models.DateField(null=True, blank=True)
+    started_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    ended_on = models.DateField(null=True, blank=True)
+    ended_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["alliance__name", "started_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "stage"], name="stage_once_per_alliance"),
+            models.CheckConstraint(
+                condition=Q(stage__in=Stage.values), name="governance_stage_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | (Q(started_on__isnull=False) & Q(ended_on__gte=models.F("started_on"))),
+                name="stage_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.alliance}: {self.get_stage_display()}"
+
+    def clean(self):
+        if self.ended_on and (not self.started_on or self.ended_on < self.started_on):
+            raise ValidationError({"ended_on": "A stage cannot end before it starts."})
+
+    @property
+    def order(self) -> int:
+        return STAGE_ORDER.index(self.stage)
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    MEMBER = "member", "Member"
+    LEAD = "lead", "Lead provider"
+    REPRESENTATIVE = "representative", "Representative"
+
+
+class Membership(VersionedModel, SourcedModel):
+    """An organisation's (or a represented group's) place in an alliance."""
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    represented_group = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="When the member is a group represented collectively, not one organisation: "
+        "for example “Representatives of primary care networks”.",
+    )
+    role = models.CharField(max_length=20, choices=Role, default=Role.MEMBER)
+    role_note = models.CharField(max_length=300, blank=True)
+    joined_on = models.DateField(null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["alliance__name", "organisation__name", "represented_group"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="membership_unique_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["alliance", "represented_group"],
+                condition=~Q(represented_group=""),
+                name="membership_unique_group",
+            ),
+            models.CheckConstraint(
+                condition=(Q(organisation__isnull=False) & Q(represented_group=""))
+                | (Q(organisation__isnull=True) & ~Q(represented_group="")),
+                name="membership_names_one_member",
+            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=models.F("joined_on")),
+                name="membership_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_name} in {self.alliance}"
+
+    @property
+    def member_name(self) -> str:
+        return self.organisation.name if self.organisation_id else self.represented_group
+
+    def clean(self):
+        if bool(self.organisation_id) == bool(self.represented_group.strip()):
+            raise ValidationError(
+                "Choose an organisation, or name the represented group, but not both."
+            )
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": "Leaving cannot come before joining."})

@@ -1,0 +1,92 @@
+"""Collaboratives, alliances and the governance status page."""
+
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from alliances.models import Alliance, AllianceKind
+from core.views import PageMixin
+from places.models import IntegratedCareSystem
+
+
+class AllianceKindMixin(PageMixin):
+    """Collaboratives and alliances share their pages; `kind` says which this is."""
+
+    kind: str
+    list_title: str
+    list_url_name: str
+
+    def get_queryset(self):
+        return Alliance.objects.of_kind(self.kind).with_members()
+
+
+class AllianceListView(AllianceKindMixin, ListView):
+    template_name = "alliances/alliance_list.html"
+
+    def get_page_title(self) -> str:
+        return self.list_title
+
+
+class AllianceDetailView(AllianceKindMixin, DetailView):
+    template_name = "alliances/alliance_detail.html"
+
+    def get_page_title(self) -> str:
+        return self.object.name
+
+    def get_meta_description(self) -> str:
+        return f"{self.object.name}: purpose, members and their roles, and governance stages."
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", "/"),
+            (self.list_title, reverse(self.list_url_name)),
+            (self.object.name, None),
+        ]
+
+
+class CollaborativeListView(AllianceListView):
+    kind = AllianceKind.PROVIDER_COLLABORATIVE
+    list_title = "Provider collaboratives"
+    list_url_name = "alliances:collaborative-list"
+    meta_description = (
+        "Provider collaboratives: NHS trusts and other providers working together at scale, with "
+        "their members."
+    )
+
+
+class CollaborativeDetailView(AllianceDetailView):
+    kind = CollaborativeListView.kind
+    list_title = CollaborativeListView.list_title
+    list_url_name = CollaborativeListView.list_url_name
+
+
+class PlaceAllianceListView(AllianceListView):
+    kind = AllianceKind.PLACE_ALLIANCE
+    list_title = "Alliances"
+    list_url_name = "alliances:list"
+    meta_description = (
+        "Place alliances such as the York Health and Care Alliance: members, roles and "
+        "governance status."
+    )
+
+
+class PlaceAllianceDetailView(AllianceDetailView):
+    kind = PlaceAllianceListView.kind
+    list_title = PlaceAllianceListView.list_title
+    list_url_name = PlaceAllianceListView.list_url_name
+
+
+class GovernanceView(PageMixin, TemplateView):
+    template_name = "alliances/governance.html"
+    page_title = "Governance status"
+    meta_description = (
+        "Where each integrated care system and alliance stands: its current stage, the next "
+        "step and the dates."
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            systems=IntegratedCareSystem.objects.order_by("name"),
+            alliances=Alliance.objects.with_stages().order_by("kind", "name"),
+        )
+        return context

@@ -1,0 +1,31 @@
+"""Template helpers for the public pages."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def jsonld(context, data: dict) -> str:
+    """schema.org structured data as a JSON-LD block, safe inside HTML and under the CSP.
+
+    The JSON is escaped like Django's json_script (no "</script>" can end it early) and the
+    element carries the request's CSP nonce.
+    """
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>',
+        context.get("csp_nonce", ""),
+        mark_safe(payload.translate(_json_script_escapes)),  # noqa: S308 (escaped above)
+    )
+
+
+@register.filter
+def population(value: int | None) -> str:
+    """A population with thousands separators, or "not known"."""
+    return "not known" if value is None else f"{value:,}"

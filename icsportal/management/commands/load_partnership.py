@@ -1,0 +1,45 @@
+"""Load the partnership's data (systems, places, partners, alliances, news) idempotently.
+
+Reads the data files committed in each app (`places/data/`, `partners/data/`,
+`alliances/data/`, `news/data/`). Running it again changes nothing; a changed fact in a data file is
+updated; records and links that staff added are never deleted. Everything happens in one
+transaction: a bad row loads nothing.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from alliances.seed import load_alliances
+from core.seeding import LoadReport
+from news.seed import load_news
+from partners.seed import load_organisations
+from places.seed import load_places
+
+
+class DryRun(Exception):
+    """Raised to roll back a --dry-run after reporting."""
+
+
+class Command(BaseCommand):
+    help = __doc__.splitlines()[0]
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change, then roll back."
+        )
+
+    def handle(self, *args, dry_run: bool = False, verbosity: int = 1, **options):
+        report = LoadReport()
+        try:
+            with transaction.atomic():
+                load_places(report=report)
+                load_organisations(report=report)
+                load_alliances(report=report)
+                load_news(report=report)
+                if dry_run:
+                    raise DryRun
+        except DryRun:
+            self.stdout.write("Dry run: nothing was saved.")
+        if verbosity >= 1:
+            for line in report.lines():
+                self.stdout.write(line)

@@ -1,0 +1,84 @@
+"""Root URLconf: each app's URLs under its namespace, plus admin and machine endpoints."""
+
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
+from icsportal import views
+from news import views as news_views
+from news.sitemaps import NewsPagesSitemap, NewsSitemap
+from partners.sitemaps import OrganisationSitemap
+from places.sitemaps import PlaceSitemap, PlacesPagesSitemap
+
+admin.site.site_header = "ICS partnership portal: staff admin"
+admin.site.site_title = "ICS portal admin"
+admin.site.index_title = "Partnership records"
+
+sitemaps = {
+    "pages": PlacesPagesSitemap,
+    "places": PlaceSitemap,
+    "partners": OrganisationSitemap,
+    "alliance-pages": AlliancePagesSitemap,
+    "alliances": AllianceSitemap,
+    "news-pages": NewsPagesSitemap,
+    "news": NewsSitemap,
+}
+
+policy_pages = [
+    path(
+        "accessibility/",
+        views.PolicyPageView.as_view(
+            template_name="pages/accessibility.html",
+            page_title="Accessibility statement",
+            meta_description="How accessible this website is, and how to report a problem.",
+        ),
+        name="accessibility",
+    ),
+    path(
+        "cookies/",
+        views.PolicyPageView.as_view(
+            template_name="pages/cookies.html",
+            page_title="Cookies",
+            meta_description=(
+                "The cookies this website sets: none for readers, two strictly necessary "
+                "ones for staff."
+            ),
+        ),
+        name="cookies",
+    ),
+    path(
+        "privacy/",
+        views.PolicyPageView.as_view(
+            template_name="pages/privacy.html",
+            page_title="Privacy notice",
+            meta_description="What personal information this website collects, and how it is used.",
+        ),
+        name="privacy",
+    ),
+]
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("", include("places.urls")),
+    path("partners/", include("partners.urls")),
+    path("", include("alliances.urls")),
+    path("news/", include("news.urls")),
+    path("media/news/<str:name>", news_views.news_image, name="news-image"),
+    path("", include((policy_pages, "pages"))),
+    path(
+        "sitemap.xml",
+        # Cached briefly: an unpublished news item leaves the sitemap within ten minutes.
+        cache_page(60 * 10)(sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
+    path("healthz/", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "icsportal.views.page_not_found"
+handler500 = "icsportal.views.server_error"

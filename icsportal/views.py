@@ -1,0 +1,112 @@
+"""Site-wide views that sit above the apps: the home page, policies and machine endpoints."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from core.views import PageMixin
+from icsportal.context_processors import canonical_url
+from news.models import NewsItem
+from partners.models import Organisation
+from places.models import IntegratedCareSystem, Neighbourhood, Place
+
+
+class HomeView(PageMixin, TemplateView):
+    template_name = "home.html"
+    meta_description = (
+        "South Yorkshire Integrated Care System: our vision, our places and neighbourhoods, our "
+        "partners and how we work together."
+    )
+
+    def get_page_title(self) -> str:
+        return ""
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        system = IntegratedCareSystem.objects.portal()
+        places = Place.objects.filter(system=system).current()
+        context.update(
+            system=system,
+            population=places.population_total(),
+            place_count=places.count(),
+            neighbourhood_count=Neighbourhood.objects.filter(place__in=places).count(),
+            partner_count=Organisation.objects.active()
+            .filter(places__in=places)
+            .distinct()
+            .count(),
+            structured_data=system.structured_data(canonical_url(self.request)),
+            latest_news=NewsItem.objects.published().newest_first()[:3],
+        )
+        return context
+
+
+class PolicyPageView(PageMixin, TemplateView):
+    """The accessibility statement, cookies and privacy pages."""
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {canonical_url(request).removesuffix(request.path)}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def security_txt(request: HttpRequest) -> HttpResponse:
+    """RFC 9116: where to report a vulnerability; it expires, so it is always made fresh."""
+    origin = canonical_url(request).removesuffix(request.path)
+    contact = settings.SECURITY_CONTACT or f"{origin}{reverse('pages:privacy')}#contact"
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: en",
+        f"Canonical: {origin}/.well-known/security.txt",
+        f"Policy: {origin}{reverse('pages:accessibility')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the load balancer: 200 when this host can reach its database, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(
+        request,
+        "404.html",
+        {"page_title": "Page not found", "breadcrumbs": []},
+        status=404,
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # The site context processors touch no database, which may be what failed.
+    return render(
+        request,
+        "500.html",
+        {"page_title": "Sorry, there is a problem with the service"},
+        status=500,
+    )

@@ -1,0 +1,1 @@
+"""News: items written, scheduled and published by the comms team."""

@@ -1,0 +1,37 @@
+"""RSS and Atom feeds of published news."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from news.models import NewsItem
+
+
+class LatestNewsFeed(Feed):
+    title = "South Yorkshire Integrated Care System: news"
+    description = "News from the integrated care system partnership and its places."
+
+    def link(self):
+        return reverse("news:list")
+
+    def items(self):
+        return NewsItem.objects.published().newest_first()[:20]
+
+    def item_title(self, item: NewsItem) -> str:
+        return item.title
+
+    def item_description(self, item: NewsItem) -> str:
+        # Feed readers treat the description as HTML; the summary is plain text.
+        return escape(item.summary)
+
+    def item_pubdate(self, item: NewsItem):
+        return item.publish_at
+
+    def item_updateddate(self, item: NewsItem):
+        return item.updated_at
+
+
+class LatestNewsAtomFeed(LatestNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestNewsFeed.description

@@ -1,0 +1,15 @@
+"""Public URLs of the news (mounted at /news/)."""
+
+from django.urls import path
+
+from news import feeds, views
+
+app_name = "news"
+
+urlpatterns = [
+    path("", views.NewsListView.as_view(), name="list"),
+    path("feed/", feeds.LatestNewsFeed(), name="rss"),
+    path("atom/", feeds.LatestNewsAtomFeed(), name="atom"),
+    path("preview/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
+    path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,1 @@
+"""Partners: the organisations that make up the partnership."""

@@ -1,0 +1,56 @@
+"""Staff admin for partner organisations."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import PortalAdmin, verified_column
+from partners.models import Organisation, Succession
+
+
+class PredecessorInline(admin.TabularInline):
+    model = Succession
+    fk_name = "successor"
+    fields = ["predecessor"]
+    autocomplete_fields = ["predecessor"]
+    extra = 0
+    verbose_name = "predecessor"
+    verbose_name_plural = "took over from"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(PortalAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "ods_code",
+        "gss_code",
+        "place_names",
+        "active_to",
+        verified_column,
+    ]
+    list_filter = ["kind", "places", "verified", "active_to"]
+    search_fields = ["name", "ods_code", "gss_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["places"]
+    inlines = [PredecessorInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "description", "website"]}),
+        ("Codes", {"fields": ["ods_code", "gss_code"]}),
+        ("Where and when", {"fields": ["places", "active_from", "active_to"]}),
+        ("Source", {"fields": ["source", "source_url", "verified"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("places")
+
+    @admin.display(description="places")
+    def place_names(self, obj) -> str:
+        return ", ".join(place.name for place in obj.places.all())
+
+
+@admin.register(Succession)
+class SuccessionAdmin(SimpleHistoryAdmin):
+    list_display = ["successor", "predecessor"]
+    search_fields = ["successor__name", "predecessor__name"]
+    autocomplete_fields = ["successor", "predecessor"]
+    list_select_related = ["successor", "predecessor"]

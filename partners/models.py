@@ -1,0 +1,225 @@
+"""Partner organisations: councils, NHS bodies, primary care, voluntary sector and more."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel
+from places.models import Place
+
+ods_code_validator = RegexValidator(
+    r"^[A-Z0-9]{3,6}$",
+    "An ODS code is 3 to 6 capital letters and digits, for example RHQ or 02P.",
+)
+gss_code_validator = RegexValidator(
+    r"^[EWSN][0-9]{8}$", "A GSS code is a letter and eight digits, for example E08000039."
+)
+
+
+class OrganisationKind(models.TextChoices):
+    ICB = "icb", "Integrated care board"
+    FORMER_CCG = "former_ccg", "Clinical commissioning group (former)"
+    COUNCIL = "council", "Local council"
+    NHS_TRUST = "nhs_trust", "NHS trust or foundation trust"
+    AMBULANCE_TRUST = "ambulance_trust", "Ambulance trust"
+    GP_FEDERATION = "gp_federation", "GP federation or primary care provider"
+    PRIMARY_CARE_NETWORK = "pcn", "Primary care network"
+    HOSPICE = "hospice", "Hospice"
+    VOLUNTARY_SECTOR = "voluntary", "Voluntary and community sector"
+    HEALTHWATCH = "healthwatch", "Healthwatch"
+    EDUCATION = "education", "Education"
+    OTHER = "other", "Other public service"
+
+
+SCHEMA_TYPES = {
+    OrganisationKind.ICB: "GovernmentOrganization",
+    OrganisationKind.FORMER_CCG: "GovernmentOrganization",
+    OrganisationKind.COUNCIL: "GovernmentOrganization",
+    OrganisationKind.NHS_TRUST: "MedicalOrganization",
+    OrganisationKind.AMBULANCE_TRUST: "MedicalOrganization",
+    OrganisationKind.GP_FEDERATION: "MedicalOrganization",
+    OrganisationKind.PRIMARY_CARE_NETWORK: "MedicalOrganization",
+    OrganisationKind.HOSPICE: "MedicalOrganization",
+    OrganisationKind.VOLUNTARY_SECTOR: "NGO",
+    OrganisationKind.HEALTHWATCH: "NGO",
+    OrganisationKind.EDUCATION: "EducationalOrganization",
+}
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self, on: datetime.date | None = None) -> "OrganisationQuerySet":
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(active_from__isnull=True) | Q(active_from__lte=on),
+            Q(active_to__isnull=True) | Q(active_to__gte=on),
+        )
+
+    def of_kind(self, kind: str) -> "OrganisationQuerySet":
+        return self.filter(kind=kind)
+
+    def for_directory(self) -> "OrganisationQuerySet":
+        """What the directory shows of each organisation, in a constant number of queries."""
+        return self.prefetch_related("places")
+
+    def for_detail(self) -> "OrganisationQuerySet":
+        return self.prefetch_related(
+            "places",
+            "predecessors",
+            "successors",
+            models.Prefetch(
+                "memberships",
+                queryset=self.model.memberships.rel.related_model.objects.select_related(
+                    "alliance"
+                ).order_by("alliance__name"),
+            ),
+        )
+
+
+class OrganisationManager(SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)):
+    pass
+
+
+class Organisation(VersionedModel, SourcedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=OrganisationKind)
+    description = models.TextField(blank=True)
+    ods_code = models.CharField(
+        "ODS code",
+        max_length=6,
+        blank=True,
+        validators=[ods_code_validator],
+        help_text="NHS Organisation Data Service code, where it has one.",
+    )
+    gss_code = models.CharField(
+        "GSS code", max_length=9, blank=True, validators=[gss_code_validator]
+    )
+    website = models.URLField(blank=True)
+    places = models.ManyToManyField(Place, blank=True, related_name="organisations")
+    active_from = models.DateField(null=True, blank=True)
+    active_to = models.DateField(
+        null=True, blank=True, help_text="Last day of operation (former CCGs: 30 June 2022)."
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        through="Succession",
+        through_fields=("successor", "predecessor"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text="The organisations this one took over from.",
+    )
+
+    objects = OrganisationManager()
+    history = HistoricalRecords(m2m_fields=[places])
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ods_code"],
+                condition=~Q(ods_code=""),
+                name="organisation_unique_ods_code",
+            ),
+            models.CheckConstraint(
+                condition=Q(ods_code=Upper("ods_code")), name="organisation_ods_code_upper"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(active_from__isnull=True)
+                | Q(active_to__isnull=True)
+                | Q(active_to__gte=models.F("active_from")),
+                name="organisation_active_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.ods_code = self.ods_code.strip().upper()
+        errors = {}
+        if self.active_from and self.active_to and self.active_to < self.active_from:
+            errors["active_to"] = "The end date cannot come before the start date."
+        if errors:
+            raise ValidationError(errors)
+
+    def structured_data(self, url: str) -> dict:
+        """schema.org description of the organisation, for JSON-LD."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": SCHEMA_TYPES.get(self.kind, "Organization"),
+            "name": self.name,
+            "url": url,
+        }
+        if self.website:
+            data["sameAs"] = [self.website]
+        identifiers = [
+            {"@type": "PropertyValue", "propertyID": name, "value": code}
+            for name, code in (("ODS", self.ods_code), ("GSS", self.gss_code))
+            if code
+        ]
+        if identifiers:
+            data["identifier"] = identifiers
+        places = [place.name for place in self.places.all()]
+        if places:
+            data["areaServed"] = places
+        if self.active_from:
+            data["foundingDate"] = self.active_from.isoformat()
+        if self.active_to:
+            data["dissolutionDate"] = self.active_to.isoformat()
+        return data
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return (self.active_from is None or self.active_from <= today) and (
+            self.active_to is None or self.active_to >= today
+        )
+
+
+class Succession(models.Model):
+    """One organisation taking over from another (CCGs to ICBs in July 2022, for example)."""
+
+    predecessor = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="predecessor_links"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["successor__name", "predecessor__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="succession_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")),
+                name="succession_not_self",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.successor} took over from {self.predecessor}"
+
+    def clean(self):
+        if self.predecessor_id and self.predecessor_id == self.successor_id:
+            raise ValidationError("An organisation cannot take over from itself.")

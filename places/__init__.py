@@ -1,0 +1,1 @@
+"""Places: the integrated care systems, their places, neighbourhoods and journey milestones."""

@@ -1,0 +1,106 @@
+"""Staff admin for systems, places, neighbourhoods and milestones."""
+
+from django.contrib import admin
+from django.db.models import Count, Q
+
+from core.admin import PortalAdmin, verified_column
+from places.models import (
+    NEIGHBOURHOOD_POPULATION_RANGE,
+    IntegratedCareSystem,
+    Milestone,
+    Neighbourhood,
+    Place,
+)
+
+
+class NeighbourhoodInline(admin.TabularInline):
+    model = Neighbourhood
+    fields = ["name", "slug", "population", "source_url", "verified"]
+    prepopulated_fields = {"slug": ["name"]}
+    extra = 0
+
+
+class PopulationRangeFilter(admin.SimpleListFilter):
+    """Flags neighbourhoods whose population lies outside the stated 30,000–50,000."""
+
+    title = "population"
+    parameter_name = "population"
+
+    def lookups(self, request, model_admin):
+        low, high = NEIGHBOURHOOD_POPULATION_RANGE
+        return [
+            ("outside", f"Outside {low:,}–{high:,}"),
+            ("inside", f"Within {low:,}–{high:,}"),
+            ("unknown", "Not known"),
+        ]
+
+    def queryset(self, request, queryset):
+        low, high = NEIGHBOURHOOD_POPULATION_RANGE
+        match self.value():
+            case "outside":
+                return queryset.filter(Q(population__lt=low) | Q(population__gt=high))
+            case "inside":
+                return queryset.filter(population__gte=low, population__lte=high)
+            case "unknown":
+                return queryset.filter(population__isnull=True)
+        return queryset
+
+
+@admin.register(IntegratedCareSystem)
+class IntegratedCareSystemAdmin(PortalAdmin):
+    list_display = ["name", "short_name", "status", "stated_population", "place_count"]
+    list_filter = ["status"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(place_total=Count("places"))
+
+    @admin.display(description="places", ordering="place_total")
+    def place_count(self, obj) -> int:
+        return obj.place_total
+
+
+@admin.register(Place)
+class PlaceAdmin(PortalAdmin):
+    list_display = ["name", "system", "population", "population_year", "gss_code", "active_to"]
+    list_filter = ["system", "verified"]
+    search_fields = ["name", "gss_code", "previous_gss_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["system"]
+    inlines = [NeighbourhoodInline]
+    list_select_related = ["system"]
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(PortalAdmin):
+    list_display = ["name", "place", "population", "population_flag", verified_column]
+    list_filter = [PopulationRangeFilter, "place", "verified"]
+    search_fields = ["name", "place__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["place"]
+    list_select_related = ["place"]
+
+    @admin.display(description="population check")
+    def population_flag(self, obj) -> str:
+        if obj.population is None:
+            return "not known"
+        if obj.population_outside_range:
+            low, high = NEIGHBOURHOOD_POPULATION_RANGE
+            return f"⚠ outside {low:,}–{high:,}"
+        return "within range"
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(PortalAdmin):
+    list_display = ["title", "display_date", "system", "precision", verified_column]
+    list_filter = ["system", "precision", "verified"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["system"]
+    date_hierarchy = "date"
+    list_select_related = ["system"]
+
+    @admin.display(description="date", ordering="date")
+    def display_date(self, obj) -> str:
+        return obj.display_date

@@ -1,0 +1,15 @@
+"""Public URLs of the places app (mounted at the site root)."""
+
+from django.urls import path
+
+from places import views
+
+app_name = "places"
+
+urlpatterns = [
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("our-journey/", views.JourneyView.as_view(), name="journey"),
+    path("places/", views.PlaceListView.as_view(), name="list"),
+    path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="detail"),
+    path("neighbourhoods/", views.NeighbourhoodListView.as_view(), name="neighbourhoods"),
+]

@@ -1,0 +1,53 @@
+"""The public pages the browser checks run on (tests/browser/test_pages.py).
+
+An entry is a path, or a `PublicPage` when the page needs the partnership data loaded first:
+
+    PUBLIC_PAGES = [
+        PublicPage("/", seeded=True),
+        PublicPage("/partners/?kind=nhs_trust", seeded=True),
+        "/accessibility/",
+    ]
+
+Each is opened at desktop and at 320px mobile width and must load cleanly, pass axe, fit the
+narrow screen and let a keyboard user skip to the main content. The Django admin is not a
+public page: it is not NHS.UK-styled and has no skip link.
+"""
+
+from typing import NamedTuple
+
+
+class PublicPage(NamedTuple):
+    path: str
+    seeded: bool = False  # load the partnership data (manage.py load_partnership) first
+    status: int = 200  # what the page itself answers: 400 for a form error, 404 not found
+
+
+PUBLIC_PAGES: list[str | PublicPage] = [
+    PublicPage("/", seeded=True),
+    PublicPage("/about/", seeded=True),
+    PublicPage("/our-journey/", seeded=True),
+    PublicPage("/places/", seeded=True),
+    PublicPage("/places/sheffield/", seeded=True),
+    PublicPage("/places/bassetlaw/", seeded=True),
+    PublicPage("/neighbourhoods/", seeded=True),
+    PublicPage("/partners/", seeded=True),
+    PublicPage("/partners/?kind=nhs_trust&place=sheffield", seeded=True),
+    PublicPage("/partners/?kind=alien", seeded=True, status=400),  # the error summary
+    PublicPage("/partners/nhs-south-yorkshire-icb/", seeded=True),
+    PublicPage("/partners/barnsley-ccg/", seeded=True),
+    PublicPage("/collaboratives/", seeded=True),
+    PublicPage("/collaboratives/working-together/", seeded=True),
+    PublicPage("/alliances/", seeded=True),
+    PublicPage("/alliances/york-health-and-care-alliance/", seeded=True),
+    PublicPage("/governance/", seeded=True),
+    PublicPage("/news/", seeded=True),
+    PublicPage("/news/york-health-and-care-alliance-proposed/", seeded=True),
+    "/accessibility/",
+    "/cookies/",
+    "/privacy/",
+    PublicPage("/no-such-page/", status=404),  # the styled 404
+]
+
+
+def as_public_page(entry: str | PublicPage) -> PublicPage:
+    return entry if isinstance(entry, PublicPage) else PublicPage(entry)

@@ -1,0 +1,216 @@
+"""The newsroom from end to end, in a real browser: a comms team member writes a news item in
+the admin, previews it, shares it with a reviewer, schedules it, publishes it and takes it
+down again, and the public site follows each step.
+
+Staff work in `page` (logged in through the real login form, by keyboard); the public and
+the reviewer are separate browser contexts with no cookies, so what they see is what anyone
+on the internet sees.
+"""
+
+import datetime
+import importlib
+import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db.migrations.loader import MigrationLoader
+from playwright.sync_api import expect
+
+from news.models import NewsItem
+from tests.browser.conftest import font_hosts
+from tests.browser.helpers import DESKTOP, focused_element, save_screenshot
+from tests.factories import make_user
+
+UK = ZoneInfo("Europe/London")
+PASSWORD = "correct horse battery"  # tests.factories.make_user's
+
+TITLE = "Winter vaccination clinics open in Sheffield"
+SLUG = "winter-vaccination-clinics-open-in-sheffield"
+SUMMARY = "Walk-in clinics for flu and COVID-19 vaccines open across the city this winter."
+HEADING = "Where the clinics are"
+BODY = f"## {HEADING}\n\n- Sheffield city centre\n- Darnall Health Centre\n\nNo appointment needed."
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def comms_team(live_server, transactional_db):
+    """The "Comms team" group with its permissions, as the news migrations make it.
+
+    live_server's database is emptied after every test, and the groups the migrations made go
+    with it, so any browser test that ran before this one has taken them away. Django's
+    serialized rollback cannot bring them back here: it keeps the migrated data on the
+    connection the test database was made on, and once Playwright's event loop runs in this
+    thread, asgiref hands the test a different connection. So the migration's own function
+    runs again, on the models as they were at that migration (it is idempotent).
+    """
+    migration = "0003_comms_team_permissions"
+    state = MigrationLoader(None, ignore_no_migrations=True).project_state(("news", migration))
+    importlib.import_module(f"news.migrations.{migration}").grant(state.apps, None)
+
+
+@pytest.fixture
+def anonymous(browser):
+    """Opens pages in a new browser context of their own: no cookies, nobody logged in."""
+    contexts = []
+
+    def open_context():
+        context = browser.new_context(viewport=DESKTOP)
+        for host in font_hosts():
+            context.route(f"{host}/**", lambda route: route.fulfill(status=204))
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+def feed_titles(public, url: str) -> list[str]:
+    """The item titles in the RSS or Atom feed at `url`, as a feed reader reads them."""
+    response = public.request.get(url)
+    assert response.ok, f"{url}: {response.status}"
+    root = ET.fromstring(response.body())  # noqa: S314 (our own feed, from the test server)
+    return [
+        element.text
+        for element in [
+            *root.iterfind("channel/item/title"),
+            *root.iterfind(f"{ATOM}entry/{ATOM}title"),
+        ]
+    ]
+
+
+def listed_titles(public, url: str) -> list[str]:
+    """The news item titles linked from the news list on the page at `url`."""
+    response = public.goto(url)
+    assert response.status == 200, f"{url}: {response.status}"
+    return public.locator("main .nhsuk-list--border h3 a").all_inner_texts()
+
+
+def assert_nowhere_public(public, base: str) -> None:
+    assert TITLE not in listed_titles(public, f"{base}/news/")
+    assert TITLE not in listed_titles(public, f"{base}/places/sheffield/")
+    assert TITLE not in listed_titles(public, f"{base}/")
+    assert TITLE not in feed_titles(public, f"{base}/news/feed/")
+    assert TITLE not in feed_titles(public, f"{base}/news/atom/")
+    assert public.goto(f"{base}/news/{SLUG}/").status == 404
+
+
+def expect_success(page, text: str) -> None:
+    """The admin's green message after an action; waits for the page the action led to."""
+    expect(page.locator(".messagelist .success")).to_contain_text(text)
+
+
+@pytest.mark.browser
+def test_comms_team_writes_previews_shares_schedules_publishes_and_unpublishes_news(
+    live_server, live_seeded, comms_team, page, anonymous, console_errors, failed_requests
+):
+    base = live_server.url
+    user = make_user(groups=("Comms team",))
+    public = anonymous()
+
+    # 1. Log in through the admin's own form, by keyboard.
+    page.goto(f"{base}/admin/login/?next=/admin/news/newsitem/add/")
+    page.get_by_label("Username").focus()
+    page.keyboard.type(user.username)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_password", focused_element(page)
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base}/admin/news/newsitem/add/")
+    expect(page.get_by_role("heading", name="Add news item")).to_be_visible()
+
+    # 2. Write the item: title (the admin fills in the slug from it), summary, Markdown body,
+    # and the place it is about, ticked from the keyboard. Saved with no "Publish at": a draft.
+    page.get_by_label("Title").focus()
+    page.keyboard.type(TITLE)
+    expect(page.get_by_label("Slug")).to_have_value(SLUG)
+    page.get_by_label("Summary").fill(SUMMARY)
+    page.get_by_label("Body").fill(BODY)
+    sheffield = page.get_by_role("checkbox", name="Sheffield", exact=True)
+    sheffield.focus()
+    page.keyboard.press("Space")
+    expect(sheffield).to_be_checked()
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    expect_success(page, "was added successfully")
+    change_url = page.url
+    item = NewsItem.objects.get(slug=SLUG)
+    assert item.publish_at is None
+    assert [place.slug for place in item.places.all()] == ["sheffield"]
+    expect(page.get_by_role("heading", name="Status: Draft")).to_be_visible()
+    save_screenshot(page, "newsroom-draft-saved")
+
+    # 3. A draft is nowhere on the public site.
+    assert_nowhere_public(public, base)
+
+    # 4. Preview: the item as the public will see it, Markdown rendered.
+    page.get_by_role("link", name="Preview", exact=True).click()
+    main = page.locator("main")
+    expect(main.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(main.get_by_role("heading", level=2, name=HEADING)).to_be_visible()
+    expect(main.get_by_role("listitem").filter(has_text="Darnall Health Centre")).to_be_visible()
+    expect(main).to_contain_text("This is a preview. Status: Draft.")
+    save_screenshot(page, "newsroom-preview")
+    page.go_back()
+
+    # 5. A preview link for a reviewer, opened where nobody is logged in.
+    page.get_by_role("button", name="Make a preview link for a reviewer").click()
+    expect_success(page, "Preview link for a reviewer")
+    share_link = page.locator(".messagelist .success a").get_attribute("href")
+    assert share_link.startswith(f"{base}/news/preview/")
+    reviewer = anonymous()
+    response = reviewer.goto(share_link)
+    assert response.status == 200
+    assert "noindex" in response.headers["x-robots-tag"]
+    expect(reviewer.locator("main h1")).to_have_text(TITLE)
+    expect(reviewer.locator("main").get_by_role("heading", level=2, name=HEADING)).to_be_visible()
+    assert reviewer.context.cookies() == []  # no session: the link alone let them in
+
+    # 6. Schedule it: typed into the admin's date and time fields as UK time, in summer (so
+    # an hour from UTC), and saved. It is stored as that UK moment, and is still not public.
+    at = datetime.datetime(datetime.date.today().year + 1, 7, 1, 9, 30, tzinfo=UK)
+    page.get_by_label("Date").fill(at.strftime("%d/%m/%Y"))
+    page.get_by_label("Time").fill(at.strftime("%H:%M:%S"))
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    expect_success(page, "was changed successfully")
+    item.refresh_from_db()
+    assert item.publish_at == at
+    expect(page.get_by_role("heading", name="Status: Scheduled")).to_have_text(
+        f"Status: Scheduled ({at.day} {at:%B %Y, %H:%M} UK time)"
+    )
+    assert_nowhere_public(public, base)
+
+    # 7. Publish now: it is on the news list, its place's page, both feeds, and its own page.
+    page.get_by_role("button", name="Publish now").click()
+    expect_success(page, f"“{TITLE}” is published.")
+    expect(page.get_by_role("heading", name="Status: Published")).to_be_visible()
+    assert TITLE in listed_titles(public, f"{base}/news/")
+    assert TITLE in listed_titles(public, f"{base}/places/sheffield/")
+    assert TITLE in feed_titles(public, f"{base}/news/feed/")
+    assert TITLE in feed_titles(public, f"{base}/news/atom/")
+    public.get_by_role("link", name=TITLE).click()
+    expect(public).to_have_url(f"{base}/news/{SLUG}/")
+    article = public.locator("main")
+    expect(article.locator("h1")).to_have_text(TITLE)
+    expect(article.locator(".nhsuk-lede-text")).to_have_text(SUMMARY)
+    expect(article.get_by_role("heading", level=2, name=HEADING)).to_be_visible()
+    assert article.locator(f"h2:text-is('{HEADING}') + ul > li").all_inner_texts() == [
+        "Sheffield city centre",
+        "Darnall Health Centre",
+    ]
+    assert "##" not in article.inner_text()  # rendered, not shown as typed
+    assert article.get_by_role("link", name="Sheffield", exact=True).get_attribute("href") == (
+        "/places/sheffield/"
+    )
+    save_screenshot(public, "newsroom-published")
+
+    # 8. Unpublish: off the site, and the link given to the reviewer no longer opens it.
+    page.get_by_role("button", name="Unpublish and revoke preview links").click()
+    expect_success(page, "is a draft again")
+    expect(page.get_by_role("heading", name="Status: Draft")).to_be_visible()
+    assert reviewer.goto(share_link).status == 404
+    assert_nowhere_public(public, base)
+
+    # The admin worked throughout with its scripts and styles under the site's CSP.
+    assert console_errors == []
+    assert failed_requests == []
+    assert page.url == change_url

@@ -1,0 +1,135 @@
+"""Markdown is cleaned by an allowlist; uploads are checked by content, not by name."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from PIL import Image
+
+from news.images import validate_news_image
+from news.markdown import render_markdown
+from news.models import NewsItem
+from tests.factories import make_news_item, make_user, news_admin_form
+
+HOSTILE_MARKDOWN = [
+    "<script>alert(1)</script>",
+    '<img src="x" onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<iframe src="https://example.org"></iframe>',
+    '<svg onload="alert(1)"></svg>',
+    "<style>body{display:none}</style>",
+    '<form action="https://example.org"><input name="q"></form>',
+    '<details open ontoggle="alert(1)">x</details>',
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[x][1]\n\n[1]: javascript:alert(1)",
+    "<javascript:alert(1)>",
+    '<p style="position:fixed">x</p>',
+]
+
+FORBIDDEN = [
+    "<script", "<iframe", "<svg", "<style", "<form", "<input", " on", "javascript:", "data:",
+    "style=",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("payload", HOSTILE_MARKDOWN)
+def test_markdown_renders_nothing_that_can_run(payload):
+    html = render_markdown(payload).lower()
+    for forbidden in FORBIDDEN:
+        assert forbidden not in html, (payload, html)
+
+
+def test_markdown_keeps_ordinary_formatting():
+    html = render_markdown("## Where\n\n- **Barnsley**\n- [NHS](https://www.nhs.uk/)")
+    assert "<h2>Where</h2>" in html
+    assert "<strong>Barnsley</strong>" in html
+    assert '<a href="https://www.nhs.uk/" rel="noopener noreferrer">NHS</a>' in html
+
+
+def image_bytes(kind: str, size=(20, 10)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "navy").save(buffer, kind)
+    return buffer.getvalue()
+
+
+def bomb_png(size=(20_000, 20_000)) -> bytes:
+    """A small file that decodes to a huge image (400 megapixels by default)."""
+    buffer = io.BytesIO()
+    Image.new("1", size).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "SVG"),
+        ("photo.jpg", b"<html><script>alert(1)</script></html>", "not a JPEG, PNG or WebP"),
+        ("photo.png", b"MZ\x90\x00 not really an image", "not a JPEG, PNG or WebP"),
+        ("photo.gif", image_bytes("GIF"), "Upload a JPEG, PNG or WebP image"),
+        ("photo.bmp", image_bytes("BMP"), "Upload a JPEG, PNG or WebP image"),
+        ("truncated.png", image_bytes("PNG")[:60], "not a JPEG, PNG or WebP"),
+        ("bomb.png", bomb_png(), "too many pixels: at most 40 megapixels"),
+        ("large.png", bomb_png((8_000, 6_250)), "8000 × 6250 pixels: at most 40 megapixels"),
+        ("huge.jpg", b"\xff\xd8" + b"0" * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+    ],
+)
+def test_uploads_that_are_refused(name, content, message):
+    upload = SimpleUploadedFile(name, content)
+    with pytest.raises(ValidationError, match=message):
+        validate_news_image(upload)
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_real_images_are_accepted_whatever_their_name(kind):
+    validate_news_image(SimpleUploadedFile("misleading-name.txt", image_bytes(kind)))
+
+
+@pytest.mark.django_db
+def test_an_upload_through_the_admin_is_stored_under_a_random_name_of_its_real_type(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(make_user(groups=("Comms team",)))
+    response = client.post(
+        reverse("admin:news_newsitem_add"),
+        news_admin_form(
+            image=SimpleUploadedFile("../../etc/passwd.gif", image_bytes("PNG")),
+            image_alt="Staff at a vaccination clinic",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    item = NewsItem.objects.get()
+    assert item.image.name.startswith("news/")
+    assert item.image.name.endswith(".png")
+    assert "passwd" not in item.image.name
+    item.publish()
+    served = client.get(item.image.url)
+    assert served.status_code == 200
+    assert served["Content-Type"] == "image/png"
+
+
+@pytest.mark.django_db
+def test_an_image_without_alt_text_is_a_form_error_and_refused_by_the_database(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(make_user(groups=("Comms team",)))
+    response = client.post(
+        reverse("admin:news_newsitem_add"),
+        news_admin_form(image=SimpleUploadedFile("p.png", image_bytes("PNG")), image_alt=""),
+    )
+    assert response.status_code == 200
+    assert "Describe the image for people who cannot see it" in response.content.decode()
+    assert not NewsItem.objects.exists()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_news_item(image="news/x.png", image_alt="")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["../settings.py", "x.svg", "0123.png", "a" * 32 + ".png"])
+def test_the_image_view_serves_nothing_but_stored_news_images(client, name):
+    assert client.get(f"/media/news/{name}").status_code == 404

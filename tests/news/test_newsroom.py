@@ -1,0 +1,217 @@
+"""The newsroom in the admin: who may do what, scheduling in UK time, previews and links."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import NewsItem
+from news.services import PREVIEW_LINK_MAX_AGE, preview_path
+from tests.conftest import COMMS_TEAM, PARTNER_EDITORS
+from tests.factories import make_news_item, make_user, news_admin_form
+
+ROLES = {
+    "anonymous": None,
+    "partner editor": (PARTNER_EDITORS,),
+    "comms team": (COMMS_TEAM,),
+    "superuser": "superuser",
+}
+
+
+def log_in(client, role: str):
+    groups = ROLES[role]
+    if groups == "superuser":
+        client.force_login(make_user(is_superuser=True))
+    elif groups:
+        client.force_login(make_user(groups=groups))
+
+
+def action_urls(item: NewsItem) -> dict[str, tuple[str, str]]:
+    """Every newsroom action: (method, url)."""
+    admin = "admin:news_newsitem"
+    return {
+        "list": ("get", reverse(f"{admin}_changelist")),
+        "add": ("get", reverse(f"{admin}_add")),
+        "edit": ("get", reverse(f"{admin}_change", args=[item.pk])),
+        "history": ("get", reverse(f"{admin}_history", args=[item.pk])),
+        "preview": ("get", reverse(f"{admin}_preview", args=[item.pk])),
+        "share link": ("post", reverse(f"{admin}_share", args=[item.pk])),
+        "publish": ("post", reverse(f"{admin}_publish", args=[item.pk])),
+        "unpublish": ("post", reverse(f"{admin}_unpublish", args=[item.pk])),
+        "delete": ("get", reverse(f"{admin}_delete", args=[item.pk])),
+        "topics": ("get", reverse("admin:news_topic_changelist")),
+    }
+
+
+# What each role gets: 200 page, 302 done and sent back, 403 refused, "login" sent to sign in.
+EXPECTED = {
+    "anonymous": dict.fromkeys(
+        ["list", "add", "edit", "history", "preview", "share link", "publish", "unpublish",
+         "delete", "topics"], "login"),
+    "partner editor": dict.fromkeys(
+        ["list", "add", "edit", "history", "preview", "share link", "publish", "unpublish",
+         "delete", "topics"], 403),
+    "comms team": {
+        "list": 200, "add": 200, "edit": 200, "history": 200, "preview": 200,
+        "share link": 302, "publish": 302, "unpublish": 302, "delete": 200, "topics": 200,
+    },
+    "superuser": {
+        "list": 200, "add": 200, "edit": 200, "history": 200, "preview": 200,
+        "share link": 302, "publish": 302, "unpublish": 302, "delete": 200, "topics": 200,
+    },
+}  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "action",
+    ["list", "add", "edit", "history", "preview", "share link", "publish", "unpublish",
+     "delete", "topics"],
+)  # fmt: skip
+def test_newsroom_permission_matrix(client, role, action):
+    item = make_news_item()
+    log_in(client, role)
+    method, url = action_urls(item)[action]
+    response = getattr(client, method)(url)
+    expected = EXPECTED[role][action]
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+    else:
+        assert response.status_code == expected
+    item.refresh_from_db()
+    published = item.publish_at is not None
+    assert published == (action == "publish" and expected == 302)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["publish", "unpublish", "share link"])
+def test_state_changes_refuse_get(client, action):
+    item = make_news_item()
+    log_in(client, "comms team")
+    response = client.get(action_urls(item)[action][1])
+    assert response.status_code == 405
+    item.refresh_from_db()
+    assert item.publish_at is None
+
+
+@pytest.mark.django_db
+def test_comms_team_cannot_change_partner_records(client):
+    log_in(client, "comms team")
+    assert client.get(reverse("admin:partners_organisation_changelist")).status_code == 403
+    assert client.get(reverse("admin:places_place_add")).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("day", "time", "utc"),
+    [
+        ("29/03/2026", "00:59:59", datetime.datetime(2026, 3, 29, 0, 59, 59, tzinfo=datetime.UTC)),
+        ("29/03/2026", "02:00:00", datetime.datetime(2026, 3, 29, 1, 0, 0, tzinfo=datetime.UTC)),
+        ("10/06/2026", "09:00:00", datetime.datetime(2026, 6, 10, 8, 0, 0, tzinfo=datetime.UTC)),
+        ("25/10/2026", "02:00:00", datetime.datetime(2026, 10, 25, 2, 0, 0, tzinfo=datetime.UTC)),
+    ],
+)
+def test_scheduling_is_in_uk_time(client, day, time, utc):
+    log_in(client, "comms team")
+    response = client.post(
+        reverse("admin:news_newsitem_add"), news_admin_form(publish_at_0=day, publish_at_1=time)
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert NewsItem.objects.get().publish_at == utc
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("day", "time"),
+    [("29/03/2026", "01:30:00"), ("25/10/2026", "01:30:00")],
+    ids=["does not exist (clocks go forward)", "happens twice (clocks go back)"],
+)
+def test_a_uk_time_that_does_not_exist_or_is_ambiguous_is_refused(client, day, time):
+    log_in(client, "comms team")
+    response = client.post(
+        reverse("admin:news_newsitem_add"),
+        news_admin_form(publish_at_0=day, publish_at_1=time, body="Kept after the error"),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "couldn’t be interpreted in time zone Europe/London" in page or (
+        "couldn't be interpreted in time zone Europe/London" in page
+    )
+    assert "Kept after the error" in page
+    assert not NewsItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publish_and_unpublish_from_the_item_page(client):
+    item = make_news_item()
+    log_in(client, "comms team")
+    client.post(action_urls(item)["publish"][1])
+    item.refresh_from_db()
+    assert item.is_public()
+    assert item.history.first().history_user.groups.filter(name=COMMS_TEAM).exists()
+    client.post(action_urls(item)["unpublish"][1])
+    item.refresh_from_db()
+    assert item.publish_at is None
+
+
+@pytest.mark.django_db
+def test_preview_shows_the_draft_as_the_public_would_and_is_never_cached(client):
+    item = make_news_item(title="Draft for review", body="## A heading\n\nText.")
+    log_in(client, "comms team")
+    response = client.get(action_urls(item)["preview"][1])
+    page = response.content.decode()
+    assert "Draft for review" in page
+    assert "<h2>A heading</h2>" in page
+    assert 'class="nhsuk-header' in page  # the public template, not the admin's
+    assert "no-cache" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+@pytest.mark.django_db
+def test_share_link_works_without_an_account_and_is_revoked_by_unpublishing(client):
+    item = make_news_item(title="For the reviewer")
+    log_in(client, "comms team")
+    response = client.post(action_urls(item)["share link"][1], follow=True)
+    link = re.search(r'href="(http://testserver/news/preview/[^"]+)"', response.content.decode())
+    assert link
+    client.logout()
+
+    shared = client.get(link.group(1))
+    assert shared.status_code == 200
+    assert "For the reviewer" in shared.content.decode()
+    assert "no-cache" in shared["Cache-Control"]
+
+    item.unpublish()
+    assert client.get(link.group(1)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_share_links_expire_and_cannot_be_forged(client):
+    item = make_news_item()
+    path = preview_path(item)
+    later = timezone.now() + PREVIEW_LINK_MAX_AGE + datetime.timedelta(seconds=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("time.time", lambda: later.timestamp())
+        assert client.get(path).status_code == 404
+    assert client.get(path).status_code == 200
+    assert client.get(path[:-3] + "xyz/").status_code == 404
+    assert client.get("/news/preview/not-a-token/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_edits_are_kept_in_the_history(client):
+    item = make_news_item(title="First title")
+    log_in(client, "comms team")
+    url = action_urls(item)["edit"][1]
+    response = client.post(
+        url,
+        news_admin_form(title="Second title", slug=item.slug, loaded_version=item.version),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    latest = NewsItem.objects.get(pk=item.pk).history.first()
+    assert latest.title == "Second title"
+    assert latest.history_user.groups.filter(name=COMMS_TEAM).exists()

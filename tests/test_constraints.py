@@ -1,0 +1,139 @@
+"""The database itself refuses bad rows: each case bypasses forms and model validation."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+
+from alliances.models import GovernanceStage, Membership, Stage
+from partners.models import Organisation, Succession
+from places.models import Neighbourhood
+from tests import factories as f
+
+
+def _bad_rows():
+    """(description, callable that writes one bad row)."""
+    return [
+        (
+            "place with a population of zero",
+            lambda: f.make_place(population=0, population_year=2023),
+        ),
+        ("place population without its year", lambda: f.make_place(population=1000)),
+        (
+            "place population year far out of range",
+            lambda: f.make_place(population=1000, population_year=3000),
+        ),
+        (
+            "two places with one name in a system",
+            lambda: [
+                f.make_place(name="Same", slug="same-1", system=(s := f.make_system())),
+                f.make_place(name="Same", slug="same-2", system=s),
+            ],
+        ),
+        ("neighbourhood with population zero", lambda: f.make_neighbourhood(population=0)),
+        (
+            "two neighbourhoods with one slug in a place",
+            lambda: [
+                f.make_neighbourhood(slug="twin", place=(p := f.make_place())),
+                f.make_neighbourhood(slug="twin", name="Other", place=p),
+            ],
+        ),
+        (
+            "milestone ending before it starts",
+            lambda: f.make_milestone(
+                date=datetime.date(2022, 1, 1), end_date=datetime.date(2021, 1, 1)
+            ),
+        ),
+        ("milestone with an unknown precision", lambda: f.make_milestone(precision="week")),
+        ("system with an unknown status", lambda: f.make_system(status="imaginary")),
+        (
+            "two organisations with one ODS code",
+            lambda: [f.make_organisation(ods_code="RHQ"), f.make_organisation(ods_code="RHQ")],
+        ),
+        ("lower-case ODS code", lambda: f.make_organisation(ods_code="rhq")),
+        ("organisation of an unknown kind", lambda: f.make_organisation(kind="alien")),
+        (
+            "organisation ending before it starts",
+            lambda: f.make_organisation(
+                active_from=datetime.date(2022, 7, 1), active_to=datetime.date(2022, 6, 30)
+            ),
+        ),
+        (
+            "organisation succeeding itself",
+            lambda: Succession.objects.create(
+                predecessor=(o := f.make_organisation()), successor=o
+            ),
+        ),
+        ("place alliance without a place", lambda: f.make_alliance(kind="place_alliance")),
+        (
+            "membership naming no member",
+            lambda: Membership.objects.create(alliance=f.make_alliance()),
+        ),
+        (
+            "membership naming both an organisation and a group",
+            lambda: f.make_membership(organisation=f.make_organisation(), represented_group="PCNs"),
+        ),
+        (
+            "one organisation twice in an alliance",
+            lambda: [
+                f.make_membership(
+                    alliance=(a := f.make_alliance()), organisation=(o := f.make_organisation())
+                ),
+                f.make_membership(alliance=a, organisation=o),
+            ],
+        ),
+        ("membership with an unknown role", lambda: f.make_membership(role="tyrant")),
+        (
+            "governance stage twice for one alliance",
+            lambda: [
+                GovernanceStage.objects.create(
+                    alliance=(a := f.make_alliance()), stage=Stage.SHADOW
+                ),
+                GovernanceStage.objects.create(alliance=a, stage=Stage.SHADOW),
+            ],
+        ),
+        (
+            "governance stage ending before it starts",
+            lambda: GovernanceStage.objects.create(
+                alliance=f.make_alliance(),
+                stage=Stage.SHADOW,
+                started_on=datetime.date(2022, 1, 1),
+                ended_on=datetime.date(2021, 1, 1),
+            ),
+        ),
+        (
+            "governance stage of an unknown kind",
+            lambda: GovernanceStage.objects.create(alliance=f.make_alliance(), stage="abolished"),
+        ),
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "write"), _bad_rows(), ids=[c for c, _ in _bad_rows()])
+def test_database_refuses(case, write):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write()
+
+
+@pytest.mark.django_db
+def test_empty_ods_codes_do_not_clash():
+    f.make_organisation(ods_code="")
+    f.make_organisation(ods_code="")
+    assert Organisation.objects.filter(ods_code="").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_group_member_and_organisation_members_can_share_an_alliance():
+    alliance = f.make_alliance()
+    f.make_membership(alliance=alliance, represented_group="Representatives of PCNs")
+    f.make_membership(alliance=alliance)
+    assert Membership.objects.filter(alliance=alliance).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_place_with_neighbourhoods_cannot_be_deleted():
+    neighbourhood = f.make_neighbourhood()
+    with pytest.raises(ProtectedError), transaction.atomic():
+        neighbourhood.place.delete()
+    assert Neighbourhood.objects.filter(pk=neighbourhood.pk).exists()

@@ -1,0 +1,158 @@
+"""Every public page: status, one h1, a specific title, meta tags, breadcrumbs, no cookies,
+and a constant number of SQL queries whatever the data size."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from alliances.models import Alliance, AllianceKind
+from partners.models import Organisation, Succession
+from places.models import IntegratedCareSystem, Place
+from tests import factories as f
+
+PUBLIC_PAGES = [
+    "/",
+    "/about/",
+    "/our-journey/",
+    "/places/",
+    "/places/sheffield/",
+    "/places/bassetlaw/",
+    "/neighbourhoods/",
+    "/partners/",
+    "/partners/?kind=nhs_trust&place=sheffield",
+    "/partners/nhs-south-yorkshire-icb/",
+    "/partners/barnsley-ccg/",
+    "/collaboratives/",
+    "/collaboratives/working-together/",
+    "/alliances/",
+    "/alliances/york-health-and-care-alliance/",
+    "/governance/",
+    "/news/",
+    "/news/?place=york",
+    "/news/york-health-and-care-alliance-proposed/",
+    "/accessibility/",
+    "/cookies/",
+    "/privacy/",
+]
+
+
+def grow_data_tenfold() -> None:
+    """Add ten times more records of every kind the pages show, linked where they show."""
+    system = IntegratedCareSystem.objects.get(slug="south-yorkshire")
+    sheffield = Place.objects.get(slug="sheffield")
+    icb = Organisation.objects.get(slug="nhs-south-yorkshire-icb")
+    collaborative = Alliance.objects.get(slug="working-together")
+    york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
+    for n in range(60):
+        place = f.make_place(system=system, population=1000 + n, population_year=2023)
+        f.make_neighbourhood(place=place)
+        f.make_neighbourhood(place=sheffield)
+        f.make_milestone(system=system)
+        organisation = f.make_organisation(kind="nhs_trust")
+        organisation.places.add(sheffield, place)
+        Succession.objects.create(predecessor=organisation, successor=icb)
+        f.make_membership(alliance=collaborative, organisation=organisation)
+        f.make_membership(alliance=york_alliance, organisation=f.make_organisation())
+        f.make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
+        f.make_alliance(system=system)
+        item = f.make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
+        item.places.add(sheffield, place)
+        item.organisations.add(organisation)
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_every_public_page_runs_a_constant_number_of_queries(client, seeded):
+    before = {url: count_queries(client, url) for url in PUBLIC_PAGES}
+    grow_data_tenfold()
+    after = {url: count_queries(client, url) for url in PUBLIC_PAGES}
+    assert after == before
+    assert max(before.values()) <= 12
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_page_basics(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+    assert title
+    assert title != "South Yorkshire Integrated Care System"  # specific to the page
+    assert re.search(r'<meta name="description" content="[^"]{40,}">', html)
+    assert '<link rel="canonical" href="http://testserver' in html
+    assert '<meta property="og:title"' in html
+    if url != "/":
+        assert 'class="nhsuk-breadcrumb"' in html
+    # No inline script or style: the strict CSP would block it.
+    assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", html)
+    assert "<style" not in html
+    assert " style=" not in html
+    # Anonymous visitors get no cookies.
+    assert not response.cookies
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/places/nowhere/",
+        "/partners/no-such-partner/",
+        "/collaboratives/york-health-and-care-alliance/",  # an alliance, not a collaborative
+        "/alliances/working-together/",
+        "/partners/?page=999",
+        "/partners/?page=not-a-number",
+        "/no-such-page/",
+        "/news/no-such-news/",
+        "/news/?page=99",
+    ],
+)
+def test_unknown_addresses_are_a_styled_404(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["kind=alien", "place=atlantis", "q=" + "x" * 101, "kind=nhs_trust&place=%00"],
+)
+def test_bad_filter_values_are_a_form_error(client, seeded, query):
+    response = client.get(f"/partners/?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<title>Error: Partners" in html
+    assert "nhsuk-error-summary" in html
+
+
+@pytest.mark.django_db
+def test_the_strict_content_security_policy_is_sent(client, seeded):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert re.search(r"script-src 'self' 'nonce-[\w+/=-]+'", policy)
+    assert "unsafe-inline" not in policy
+    assert response["Permissions-Policy"].startswith("camera=()")
+
+
+def test_server_errors_get_a_styled_page_that_needs_no_database(rf, db, django_assert_num_queries):
+    from icsportal.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/places/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert 'class="nhsuk-header' in html
