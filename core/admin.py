@@ -44,6 +44,15 @@ class PortalAdmin(SimpleHistoryAdmin):
     form = VersionedAdminForm
     save_on_top = True
 
+    def render_change_form(self, request, context, add=False, **kwargs):
+        response = super().render_change_form(request, context, add=add, **kwargs)
+        if add:
+            # The add page moves focus to the form's first control so staff can start typing.
+            # With the save row on top that control is "Save", and a space typed into it submits
+            # the half-written form. Add pages keep their save row at the bottom only.
+            response.context_data["save_on_top"] = False
+        return response
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         named = {

@@ -197,6 +197,17 @@ def test_inline_neighbourhoods_on_the_place_page(superuser_client):
 
 
 @pytest.mark.django_db
+def test_the_add_page_has_no_save_row_above_the_first_field(superuser_client, organisation):
+    # The add page focuses the form's first control: it must be a field, not "Save".
+    add = superuser_client.get(reverse("admin:partners_organisation_add")).content.decode()
+    change = superuser_client.get(change_url(organisation)).content.decode()
+
+    assert add.count('name="_continue"') == 1
+    assert add.index('name="name"') < add.index('name="_continue"')
+    assert change.count('name="_continue"') == 2
+
+
+@pytest.mark.django_db
 def test_groups_exist_with_the_right_permissions():
     editors = Group.objects.get(name=PARTNER_EDITORS)
     codenames = set(editors.permissions.values_list("codename", flat=True))

@@ -117,12 +117,18 @@ def test_comms_team_writes_previews_shares_schedules_publishes_and_unpublishes_n
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{base}/admin/news/newsitem/add/")
+    # The URL changes as soon as the new page commits, before its scripts have run. The admin's
+    # focus script runs later (async): typing before it has run is a race, which CI once lost
+    # when focus still moved to the "Save" button above the form and a typed space pressed it.
+    page.wait_for_load_state("load")
     expect(page.get_by_role("heading", name="Add news item")).to_be_visible()
 
     # 2. Write the item: title (the admin fills in the slug from it), summary, Markdown body,
     # and the place it is about, ticked from the keyboard. Saved with no "Publish at": a draft.
-    page.get_by_label("Title").focus()
+    # The add page puts focus in its first field, so staff can start typing straight away.
+    assert page.evaluate("document.activeElement.id") == "id_title", focused_element(page)
     page.keyboard.type(TITLE)
+    expect(page.get_by_label("Title")).to_have_value(TITLE)
     expect(page.get_by_label("Slug")).to_have_value(SLUG)
     page.get_by_label("Summary").fill(SUMMARY)
     page.get_by_label("Body").fill(BODY)
