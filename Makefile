@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 run serve migrate seed: DEBUG ?= true
 
 .DEFAULT_GOAL := help
-.PHONY: help install frontend static run migrate seed test lint format lock clean
+.PHONY: help install frontend static run migrate seed test bench lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ run: seed static ## Set everything up and serve on http://127.0.0.1:$(PORT)
 
 test: install frontend ## Run the whole test suite
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: static ## Time every public page under load with 100 times the data (BENCH_ARGS="--help")
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: install ## Ruff (lint and format) and the migrations check
 	$(VENV)/bin/ruff check .

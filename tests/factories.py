@@ -1,12 +1,14 @@
 """Factories: the one place tests make records. Each takes overrides as keyword arguments."""
 
 import itertools
+from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
 from news.models import NewsItem, Topic
-from partners.models import Organisation, OrganisationKind
+from partners.models import Organisation, OrganisationKind, Succession
 from places.models import IntegratedCareSystem, Milestone, Neighbourhood, Place
 
 _seq = itertools.count(1)
@@ -75,6 +77,32 @@ def make_membership(**overrides) -> Membership:
     if "organisation" not in overrides and "represented_group" not in overrides:
         values["organisation"] = make_organisation()
     return Membership.objects.create(**{**values, **overrides})
+
+
+def grow_partnership(times: int = 10) -> None:
+    """Add `times` times the seeded partnership's records of every kind the public pages show,
+    linked where they show (the seeded partnership must be loaded). The query-count tests use
+    ten times; `make bench` uses a hundred."""
+    system = IntegratedCareSystem.objects.get(slug="south-yorkshire")
+    sheffield = Place.objects.get(slug="sheffield")
+    icb = Organisation.objects.get(slug="nhs-south-yorkshire-icb")
+    collaborative = Alliance.objects.get(slug="working-together")
+    york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
+    for n in range(6 * times):
+        place = make_place(system=system, population=1000 + n, population_year=2023)
+        make_neighbourhood(place=place)
+        make_neighbourhood(place=sheffield)
+        make_milestone(system=system)
+        organisation = make_organisation(kind="nhs_trust")
+        organisation.places.add(sheffield, place)
+        Succession.objects.create(predecessor=organisation, successor=icb)
+        make_membership(alliance=collaborative, organisation=organisation)
+        make_membership(alliance=york_alliance, organisation=make_organisation())
+        make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
+        make_alliance(system=system)
+        item = make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
+        item.places.add(sheffield, place)
+        item.organisations.add(organisation)
 
 
 def make_user(*, groups: tuple[str, ...] = (), **overrides) -> User:

@@ -2,16 +2,11 @@
 and a constant number of SQL queries whatever the data size."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from alliances.models import Alliance, AllianceKind
-from partners.models import Organisation, Succession
-from places.models import IntegratedCareSystem, Place
 from tests import factories as f
 
 PUBLIC_PAGES = [
@@ -40,30 +35,6 @@ PUBLIC_PAGES = [
 ]
 
 
-def grow_data_tenfold() -> None:
-    """Add ten times more records of every kind the pages show, linked where they show."""
-    system = IntegratedCareSystem.objects.get(slug="south-yorkshire")
-    sheffield = Place.objects.get(slug="sheffield")
-    icb = Organisation.objects.get(slug="nhs-south-yorkshire-icb")
-    collaborative = Alliance.objects.get(slug="working-together")
-    york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
-    for n in range(60):
-        place = f.make_place(system=system, population=1000 + n, population_year=2023)
-        f.make_neighbourhood(place=place)
-        f.make_neighbourhood(place=sheffield)
-        f.make_milestone(system=system)
-        organisation = f.make_organisation(kind="nhs_trust")
-        organisation.places.add(sheffield, place)
-        Succession.objects.create(predecessor=organisation, successor=icb)
-        f.make_membership(alliance=collaborative, organisation=organisation)
-        f.make_membership(alliance=york_alliance, organisation=f.make_organisation())
-        f.make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
-        f.make_alliance(system=system)
-        item = f.make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
-        item.places.add(sheffield, place)
-        item.organisations.add(organisation)
-
-
 def count_queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -74,7 +45,7 @@ def count_queries(client, url: str) -> int:
 @pytest.mark.django_db
 def test_every_public_page_runs_a_constant_number_of_queries(client, seeded):
     before = {url: count_queries(client, url) for url in PUBLIC_PAGES}
-    grow_data_tenfold()
+    f.grow_partnership(times=10)
     after = {url: count_queries(client, url) for url in PUBLIC_PAGES}
     assert after == before
     assert max(before.values()) <= 12
