@@ -35,20 +35,26 @@ class AllianceQuerySet(models.QuerySet):
     def of_kind(self, kind: str) -> "AllianceQuerySet":
         return self.filter(kind=kind)
 
+    # The prefetches go to plain lists (to_attr): Django then builds no QuerySet per row,
+    # which is most of the rendering time on a page listing many alliances.
     def with_members(self) -> "AllianceQuerySet":
-        return self.select_related("system", "place").prefetch_related(
+        return self.with_stages().prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=Membership.objects.select_related("organisation").order_by(
                     "role", "organisation__name", "represented_group"
                 ),
+                to_attr="member_list",
             ),
-            Prefetch("stages", queryset=GovernanceStage.objects.order_by("started_on")),
         )
 
     def with_stages(self) -> "AllianceQuerySet":
         return self.select_related("system", "place").prefetch_related(
-            Prefetch("stages", queryset=GovernanceStage.objects.order_by("started_on"))
+            Prefetch(
+                "stages",
+                queryset=GovernanceStage.objects.order_by("started_on"),
+                to_attr="stage_list",
+            )
         )
 
 
@@ -116,7 +122,8 @@ class Alliance(VersionedModel, SourcedModel):
     def current_stage(self, on: datetime.date | None = None) -> "GovernanceStage | None":
         """The latest stage started on or before the date (uses prefetched stages)."""
         on = on or timezone.localdate()
-        started = [s for s in self.stages.all() if s.started_on and s.started_on <= on]
+        stages = self.stage_list if hasattr(self, "stage_list") else self.stages.all()
+        started = [s for s in stages if s.started_on and s.started_on <= on]
         return max(started, key=lambda s: (s.started_on, s.order), default=None)
 
     def next_stage(self, on: datetime.date | None = None) -> str | None:
