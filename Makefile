@@ -10,10 +10,10 @@ MANAGE := $(PY) manage.py
 
 # Local set-up and the development server run with DEBUG on unless told otherwise;
 # tests run with the production defaults (DEBUG off).
-run serve migrate seed: DEBUG ?= true
+run serve migrate seed superuser: DEBUG ?= true
 
 .DEFAULT_GOAL := help
-.PHONY: help install frontend static run migrate seed test bench lint format lock clean
+.PHONY: help install frontend static run migrate seed superuser test bench lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ migrate: install ## Apply database migrations
 
 seed: migrate ## Load the partnership data (idempotent)
 	$(MANAGE) load_partnership
+
+superuser: migrate ## Create an admin account (asks for a username, email and password)
+	$(MANAGE) createsuperuser
 
 run: seed static ## Set everything up and serve on http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
