@@ -1,4 +1,5 @@
-"""The public pages the browser checks run on (tests/browser/test_pages.py).
+"""The public pages: the one list the browser checks (tests/browser/test_pages.py), the
+page checks and query counts (tests/test_public_pages.py) and `make bench` run on.
 
 An entry is a path, or a `PublicPage` when the page needs the partnership data loaded first:
 
@@ -41,6 +42,7 @@ PUBLIC_PAGES: list[str | PublicPage] = [
     PublicPage("/alliances/york-health-and-care-alliance/", seeded=True),
     PublicPage("/governance/", seeded=True),
     PublicPage("/news/", seeded=True),
+    PublicPage("/news/?place=york", seeded=True),
     PublicPage("/news/york-health-and-care-alliance-proposed/", seeded=True),
     "/accessibility/",
     "/cookies/",
@@ -51,3 +53,8 @@ PUBLIC_PAGES: list[str | PublicPage] = [
 
 def as_public_page(entry: str | PublicPage) -> PublicPage:
     return entry if isinstance(entry, PublicPage) else PublicPage(entry)
+
+
+def paths_answering_ok() -> list[str]:
+    """The pages that answer 200 once the partnership data is loaded."""
+    return [page.path for page in map(as_public_page, PUBLIC_PAGES) if page.status == 200]
