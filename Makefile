@@ -8,9 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-# Local set-up and the development server run with DEBUG on unless told otherwise;
-# tests run with the production defaults (DEBUG off).
-run serve migrate seed superuser: DEBUG ?= true
+# manage.py runs with DEBUG on unless the environment (or .env) says otherwise, so local
+# set-up and the development server need no secrets; tests run with the production
+# defaults (DEBUG off).
 
 .DEFAULT_GOAL := help
 .PHONY: help install frontend static run migrate seed superuser test bench lint format lock clean
@@ -41,10 +41,8 @@ $(CSS): $(NPM_STAMP) $(shell find static/scss -name "*.scss")
 
 frontend: $(CSS) ## Install the npm packages and build static/css/main.css
 
-# collectstatic reads no secrets and serves nothing: DEBUG only spares it the production
-# SECRET_KEY/ALLOWED_HOSTS check. Sass sources, Nunjucks templates, docs and type
-# declarations from the npm package are not served; source maps are (the CSS and JS name them).
-static: DEBUG ?= true
+# Sass sources, Nunjucks templates, docs and type declarations from the npm package are not
+# served; source maps are (the CSS and JS name them).
 static: install frontend ## Collect static files into staticfiles/ (hashed, compressed)
 	$(MANAGE) collectstatic --noinput -i '*.scss' -i '*.njk' -i '*.md' -i '*.d.mts'
 
@@ -69,7 +67,7 @@ bench: static ## Time every public page under load with 100 times the data (BENC
 lint: install ## Ruff (lint and format) and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	DEBUG=true $(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) makemigrations --check --dry-run
 
 format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

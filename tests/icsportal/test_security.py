@@ -129,3 +129,28 @@ def test_health_check(client):
 def test_migrations_match_the_models():
     result = run_manage("makemigrations", "--check", "--dry-run", DEBUG="true")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_manage_py_runs_with_debug_on_when_the_environment_is_silent():
+    """A fresh checkout's manage.py commands (makemigrations, createsuperuser) need no secrets."""
+    code = "from django.conf import settings; print(settings.DEBUG)"
+    result = run_manage("shell", "--no-imports", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+    assert run_manage("makemigrations", "--check", "--dry-run").returncode == 0
+
+
+def test_the_served_site_defaults_to_debug_off_and_refuses_without_its_settings():
+    """gunicorn loads icsportal.wsgi: there, no DEBUG in the environment means production."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import icsportal.wsgi"],
+        cwd=BASE_DIR,
+        env={k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+        | {"DJANGO_SETTINGS_MODULE": "icsportal.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
