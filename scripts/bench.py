@@ -166,7 +166,6 @@ def load(port: int, url: str, seconds: float, concurrency: int) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
 
     def client() -> None:
         mine, bad = [], []
@@ -184,8 +183,9 @@ def load(port: int, url: str, seconds: float, concurrency: int) -> dict:
             latencies.extend(mine)
             errors.extend(bad)
 
-    for _ in range(3):
+    for _ in range(3):  # warm up, outside the measured time
         get(port, url)
+    stop_at = time.monotonic() + seconds
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
     for thread in threads:
         thread.start()
