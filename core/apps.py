@@ -1,4 +1,4 @@
-"""The core app holds shared pieces (no tables of its own)."""
+"""The core app holds shared pieces, and the one table of the loader's own (LoadedValue)."""
 
 from django.apps import AppConfig
 

@@ -1,4 +1,4 @@
-"""Abstract models shared by the domain apps."""
+"""Abstract models shared by the domain apps, and the loader's record of what it wrote."""
 
 from django.db import models, transaction
 
@@ -57,3 +57,34 @@ class SourcedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LoadedValue(models.Model):
+    """The value the partnership loader last wrote to one field of one seeded record.
+
+    A later run compares a record's current value with this one to tell a staff edit (keep it)
+    from the loader's own write (the data file may update it), and a record staff deleted
+    (rows here, none in its table) from one never loaded. Records are named by natural key
+    ("sheffield", "sheffield/central"), not by id, so the rows read clearly.
+    """
+
+    model_label = models.CharField(max_length=100, help_text='For example "partners.organisation".')
+    record_key = models.CharField(max_length=300, help_text="The record's natural key.")
+    field_name = models.CharField(max_length=100)
+    # A null field and an empty string are different values, so the text may be NULL.
+    value = models.TextField(  # noqa: DJ001
+        null=True, blank=True, help_text="As serialised by the loader; NULL for a null value."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["model_label", "record_key", "field_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model_label", "record_key", "field_name"],
+                name="loaded_value_unique_field",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model_label} {self.record_key}.{self.field_name}"
