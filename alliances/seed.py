@@ -1,9 +1,14 @@
-"""Loads collaboratives and alliances, their stages and members, from alliances/data/."""
+"""Loads collaboratives and alliances, their stages and members, from alliances/data/.
+
+Through `core.seeding`: what is missing is created, and a field is updated only while staff
+have not changed it since the loader wrote it. Stages and members of an alliance staff
+deleted, and rows naming a record staff deleted, are skipped.
+"""
 
 from pathlib import Path
 
 from alliances.models import Alliance, GovernanceStage, Membership
-from core.seeding import LoadReport, read_toml, upsert
+from core.seeding import LoadReport, find, read_toml, upsert
 from partners.models import Organisation
 from places.models import IntegratedCareSystem, Place
 
@@ -15,10 +20,14 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
         slug = row.pop("slug")
         members = row.pop("members", [])
         stages = row.pop("stages", [])
-        row["system"] = IntegratedCareSystem.objects.get(slug=row["system"])
+        row["system"] = find(IntegratedCareSystem, row["system"])
         if "place" in row:
-            row["place"] = Place.objects.get(slug=row["place"])
+            row["place"] = find(Place, row["place"])
+        if any(row[name] is None for name in ("system", "place") if name in row):
+            continue  # it names a system or place staff deleted
         alliance = upsert(Alliance, key={"slug": slug}, values=row, report=report)
+        if alliance is None:
+            continue
 
         for stage in stages:
             stage = dict(stage)
@@ -32,7 +41,9 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
         for member in members:
             member = dict(member)
             if "organisation" in member:
-                organisation = Organisation.objects.get(slug=member.pop("organisation"))
+                organisation = find(Organisation, member.pop("organisation"))
+                if organisation is None:
+                    continue
                 key = {"alliance": alliance, "organisation": organisation}
             else:
                 key = {"alliance": alliance, "represented_group": member.pop("group")}

@@ -1,4 +1,10 @@
-"""Loads topics and the news items written from the seed documents (news/data/news.toml)."""
+"""Loads topics and the news items written from the seed documents (news/data/news.toml).
+
+Through `core.seeding`: what is missing is created, a field is updated only while staff have
+not changed it since the loader wrote it, and links the loader added once are not added again
+after staff removed them. `publish_at` is written only when an item is created: whether an
+item is published, scheduled or a draft is the comms team's decision from then on.
+"""
 
 from pathlib import Path
 
@@ -25,7 +31,17 @@ def load_news(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             "alliances": (Alliance, row.pop("alliances", [])),
             "organisations": (Organisation, row.pop("organisations", [])),
         }
+        publish_at = row.pop("publish_at", None)
         row["body"] = row["body"].strip()
-        item = upsert(NewsItem, key={"slug": slug}, values=row, report=report)
+        item = upsert(
+            NewsItem,
+            key={"slug": slug},
+            values=row,
+            create_only={"publish_at": publish_at},
+            report=report,
+        )
+        if item is None:
+            continue
         for field, (model, slugs) in links.items():
-            add_links(getattr(item, field), list(model.objects.filter(slug__in=slugs)))
+            targets = model.objects.filter(slug__in=slugs)
+            add_links(item, field, targets, report=report)

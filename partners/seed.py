@@ -1,8 +1,13 @@
-"""Loads partner organisations from partners/data/organisations.toml."""
+"""Loads partner organisations from partners/data/organisations.toml.
+
+Through `core.seeding`: what is missing is created, a field is updated only while staff have
+not changed it since the loader wrote it, and place links and successions the loader added
+once are not added again after staff removed them.
+"""
 
 from pathlib import Path
 
-from core.seeding import LoadReport, add_links, read_toml, upsert
+from core.seeding import LoadReport, add_links, find, read_toml, upsert
 from partners.models import Organisation, Succession
 from places.models import Place
 
@@ -18,12 +23,17 @@ def load_organisations(*, report: LoadReport, path: Path = DATA_FILE) -> None:
         place_slugs = row.pop("places", [])
         predecessor_slugs = row.pop("predecessors", [])
         organisation = upsert(Organisation, key={"slug": slug}, values=row, report=report)
-        add_links(organisation.places, [places[s] for s in place_slugs])
+        if organisation is None:
+            continue
+        targets = [p for s in place_slugs if (p := places.get(s) or find(Place, s))]
+        add_links(organisation, "places", targets, report=report)
         links.extend((organisation, s) for s in predecessor_slugs)
 
     # Predecessors after every organisation exists, whatever the order in the file.
     for successor, predecessor_slug in links:
-        predecessor = Organisation.objects.get(slug=predecessor_slug)
+        predecessor = find(Organisation, predecessor_slug)
+        if predecessor is None:
+            continue
         upsert(
             Succession,
             key={"successor": successor, "predecessor": predecessor},

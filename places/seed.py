@@ -1,10 +1,15 @@
-"""Loads systems, places, neighbourhoods and milestones from places/data/places.toml."""
+"""Loads systems, places, neighbourhoods and milestones from places/data/places.toml.
+
+Through `core.seeding`: what is missing is created, and a field is updated only while staff
+have not changed it since the loader wrote it. Rows under a system or place that staff
+deleted are skipped.
+"""
 
 from pathlib import Path
 
 from django.utils.text import slugify
 
-from core.seeding import LoadReport, read_toml, upsert
+from core.seeding import LoadReport, find, read_toml, upsert
 from places.models import IntegratedCareSystem, Milestone, Neighbourhood, Place
 
 DATA_FILE = Path(__file__).parent / "data" / "places.toml"
@@ -12,18 +17,21 @@ DATA_FILE = Path(__file__).parent / "data" / "places.toml"
 
 def load_places(*, report: LoadReport, path: Path = DATA_FILE) -> None:
     data = read_toml(path)
-    systems = {}
     for row in data.get("systems", []):
         slug = row.pop("slug")
-        systems[slug] = upsert(IntegratedCareSystem, key={"slug": slug}, values=row, report=report)
+        upsert(IntegratedCareSystem, key={"slug": slug}, values=row, report=report)
+    systems = {s.slug: s for s in IntegratedCareSystem.objects.all()}
 
     for row in data.get("places", []):
         slug = row.pop("slug")
         row["system"] = _system(systems, row.pop("system"))
-        upsert(Place, key={"slug": slug}, values=row, report=report)
+        if row["system"] is not None:
+            upsert(Place, key={"slug": slug}, values=row, report=report)
 
     for group in data.get("neighbourhoods", []):
-        place = Place.objects.get(slug=group["place"])
+        place = find(Place, group["place"])
+        if place is None:
+            continue
         for name in group["names"]:
             upsert(
                 Neighbourhood,
@@ -39,8 +47,9 @@ def load_places(*, report: LoadReport, path: Path = DATA_FILE) -> None:
     for row in data.get("milestones", []):
         system = _system(systems, row.pop("system"))
         slug = row.pop("slug")
-        upsert(Milestone, key={"system": system, "slug": slug}, values=row, report=report)
+        if system is not None:
+            upsert(Milestone, key={"system": system, "slug": slug}, values=row, report=report)
 
 
-def _system(loaded: dict, slug: str) -> IntegratedCareSystem:
-    return loaded.get(slug) or IntegratedCareSystem.objects.get(slug=slug)
+def _system(loaded: dict, slug: str) -> IntegratedCareSystem | None:
+    return loaded.get(slug) or find(IntegratedCareSystem, slug)

@@ -1,9 +1,12 @@
 """Load the partnership's data (systems, places, partners, alliances, news) idempotently.
 
 Reads the data files committed in each app (`places/data/`, `partners/data/`,
-`alliances/data/`, `news/data/`). Running it again changes nothing; a changed fact in a data file is
-updated; records and links that staff added are never deleted. Everything happens in one
-transaction: a bad row loads nothing.
+`alliances/data/`, `news/data/`). It creates what is missing and updates a field the data file
+changed only while staff have not changed it since the loader last wrote it; staff edits,
+deletions and removed links are kept and listed ("kept staff change: ..."), and records and
+links that staff added are never deleted. A news item's publish time is written only when the
+item is created. Running it again changes nothing. Everything happens in one transaction: a bad
+row loads nothing; `--dry-run` reports, then rolls back.
 """
 
 from django.core.management.base import BaseCommand
