@@ -25,7 +25,7 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             upsert(
                 GovernanceStage,
                 key={"alliance": alliance, "stage": stage.pop("stage")},
-                values={"source": alliance.source, **stage},
+                values={**alliance.citation(), **stage},
                 report=report,
             )
 
@@ -39,6 +39,6 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             upsert(
                 Membership,
                 key=key,
-                values={"source": alliance.source, **member},
+                values={**alliance.citation(), **member},
                 report=report,
             )

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
-from icsportal import views
+from icsportal import sources, views
 from news import views as news_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
 from partners.sitemaps import OrganisationSitemap
@@ -24,6 +24,7 @@ sitemaps = {
     "alliances": AllianceSitemap,
     "news-pages": NewsPagesSitemap,
     "news": NewsSitemap,
+    "sources": sources.SourcesSitemap,
 }
 
 policy_pages = [
@@ -67,6 +68,8 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
     path("", include((policy_pages, "pages"))),
+    path("sources/", sources.SourcesView.as_view(), name="sources"),
+    path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),
     path(
         "sitemap.xml",
         # Cached briefly: an unpublished news item leaves the sitemap within ten minutes.

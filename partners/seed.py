@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from core.seeding import LoadReport, add_links, read_toml, upsert
-from partners.models import Organisation, Succession
+from partners.models import Organisation, PreviousIdentifier, Succession
 from places.models import Place
 
 DATA_FILE = Path(__file__).parent / "data" / "organisations.toml"
@@ -17,7 +17,20 @@ def load_organisations(*, report: LoadReport, path: Path = DATA_FILE) -> None:
         slug = row.pop("slug")
         place_slugs = row.pop("places", [])
         predecessor_slugs = row.pop("predecessors", [])
+        previous = row.pop("previous", [])
         organisation = upsert(Organisation, key={"slug": slug}, values=row, report=report)
+        for identifier in previous:
+            identifier = dict(identifier)
+            upsert(
+                PreviousIdentifier,
+                key={
+                    "organisation": organisation,
+                    "scheme": identifier.pop("scheme"),
+                    "value": identifier.pop("value"),
+                },
+                values=identifier,
+                report=report,
+            )
         add_links(organisation.places, [places[s] for s in place_slugs])
         links.extend((organisation, s) for s in predecessor_slugs)
 
