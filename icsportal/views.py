@@ -54,6 +54,11 @@ class HomeView(PageMixin, TemplateView):
 class PolicyPageView(PageMixin, TemplateView):
     """The accessibility statement, cookies and privacy pages."""
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["contact_email"] = settings.CONTACT_EMAIL
+        return context
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
