@@ -82,7 +82,6 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en",
         f"Canonical: {origin}/.well-known/security.txt",
-        f"Policy: {origin}{reverse('pages:accessibility')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -1,6 +1,9 @@
-"""The accessibility statement and the privacy notice's contact section."""
+"""The accessibility statement, the privacy notice's contact section and security.txt."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
 from tests.core.html import parse
 
@@ -71,3 +74,45 @@ def test_the_statement_links_to_the_privacy_notices_contact_section(client):
     links = {a.text: a.attrs["href"] for a in statement.select("a[href]")}
     assert links["Contact us section of our privacy notice"] == "/privacy/#contact"
     assert main(client, "/privacy/").select_one("#contact").select_one("h2").text == "Contact us"
+
+
+def security_txt(client) -> dict[str, list[str]]:
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields: dict[str, list[str]] = {}
+    for line in response.content.decode().splitlines():
+        name, value = line.split(": ", 1)
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+@pytest.mark.django_db
+def test_security_txt_expires_within_a_year(client):
+    (expires,) = security_txt(client)["Expires"]
+    when = datetime.datetime.fromisoformat(expires)
+    # RFC 9116: an ISO 8601 time, and less than a year ahead.
+    assert timezone.now() < when < timezone.now() + datetime.timedelta(days=365)
+
+
+@pytest.mark.django_db
+def test_security_txt_contact_is_the_privacy_notices_contact_section(client, settings):
+    settings.SECURITY_CONTACT = ""
+    settings.CONTACT_EMAIL = ADDRESS
+    (contact,) = security_txt(client)["Contact"]
+    assert contact == "http://testserver/privacy/#contact"
+    path, fragment = contact.removeprefix("http://testserver").split("#")
+    section = main(client, path).select_one(f"#{fragment}")
+    assert f"mailto:{ADDRESS}" in [a.attrs["href"] for a in section.select("a[href]")]
+
+
+@pytest.mark.django_db
+def test_security_txt_contact_can_be_set_for_the_security_team(client, settings):
+    settings.SECURITY_CONTACT = "mailto:security@portal.example.nhs.uk"
+    assert security_txt(client)["Contact"] == ["mailto:security@portal.example.nhs.uk"]
+
+
+@pytest.mark.django_db
+def test_security_txt_names_no_policy_the_site_does_not_have(client):
+    # Policy is for a vulnerability disclosure policy; the site has none to link to.
+    assert "Policy" not in security_txt(client)
