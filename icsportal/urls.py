@@ -1,5 +1,7 @@
 """Root URLconf: each app's URLs under its namespace, plus admin and machine endpoints."""
 
+from datetime import date
+
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -27,6 +29,12 @@ sitemaps = {
     "sources": sources.SourcesSitemap,
 }
 
+# The accessibility statement's dates, shown on it: update them here when it is reviewed.
+ACCESSIBILITY_STATEMENT_DATES = {
+    "prepared_on": date(2026, 11, 26),
+    "last_reviewed_on": date(2026, 11, 26),
+}
+
 policy_pages = [
     path(
         "accessibility/",
@@ -34,6 +42,7 @@ policy_pages = [
             template_name="pages/accessibility.html",
             page_title="Accessibility statement",
             meta_description="How accessible this website is, and how to report a problem.",
+            extra_context=ACCESSIBILITY_STATEMENT_DATES,
         ),
         name="accessibility",
     ),

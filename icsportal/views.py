@@ -52,6 +52,11 @@ class HomeView(PageMixin, TemplateView):
 class PolicyPageView(PageMixin, TemplateView):
     """The accessibility statement, cookies and privacy pages."""
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["contact_email"] = settings.CONTACT_EMAIL
+        return context
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -75,7 +80,6 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en",
         f"Canonical: {origin}/.well-known/security.txt",
-        f"Policy: {origin}{reverse('pages:accessibility')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
