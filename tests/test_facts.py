@@ -7,8 +7,9 @@ import re
 import pytest
 
 from partners.models import Organisation, PreviousIdentifier
-from places.models import Place
+from places.models import IntegratedCareSystem, Place
 from tests.core.html import Element, parse
+from tests.news.test_seeded_news import is_quoted_from, quotations, seed_text
 from tests.pages import PUBLIC_PAGES, as_public_page
 from tests.test_content import page, text
 
@@ -187,3 +188,23 @@ def test_sources_has_a_record_staff_add_without_any_code_change(client, seeded):
     assert "580,000 people (ONS mid-year population estimate, mid-2024)" in text(
         page(client, "/places/sheffield/")
     )
+
+
+@pytest.mark.django_db
+def test_the_partnerships_words_are_quoted_exactly(client, seeded):
+    """The statements shown as the partnership's own words are the seed's words, whole or
+    shortened with a marked ellipsis."""
+    system = IntegratedCareSystem.objects.get(slug="south-yorkshire")
+    source = seed_text()
+    statements = [
+        system.vision,
+        *system.who_we_are.split("\n\n"),
+        *system.how_we_work.split("\n\n"),
+    ]
+    for statement in statements:
+        assert is_quoted_from(statement.replace("[…]", "…"), source), statement
+    about = parse(page(client, "/about/")).select_one("main")
+    for citation in about.select(".app-citation"):
+        citation.children.clear()  # source titles are quoted from their sources, not the seed
+    for quoted in quotations(about.text):
+        assert is_quoted_from(quoted, source), quoted
