@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from alliances.models import Alliance, GovernanceStage, Membership
-from core.admin import PortalAdmin, verified_column
+from core.admin import PortalAdmin, confidence_column
 
 
 class GovernanceStageInline(admin.TabularInline):
@@ -21,8 +21,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Alliance)
 class AllianceAdmin(PortalAdmin):
-    list_display = ["name", "kind", "system", "place", "member_count", verified_column]
-    list_filter = ["kind", "system", "verified"]
+    list_display = ["name", "kind", "system", "place", "member_count", confidence_column]
+    list_filter = ["kind", "system", "confidence"]
     search_fields = ["name", "purpose"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["system", "place"]

@@ -9,7 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel
+from core.dates import format_date
+from core.models import (
+    SlugNaturalKeyManager,
+    SourcedModel,
+    VersionedModel,
+    distinct_citations,
+    sourced_constraints,
+)
 from partners.models import Organisation
 from places.models import DatePrecision, IntegratedCareSystem, Place
 
@@ -100,6 +107,7 @@ class Alliance(VersionedModel, SourcedModel):
                 condition=~Q(kind=AllianceKind.PLACE_ALLIANCE) | Q(place__isnull=False),
                 name="place_alliance_has_place",
             ),
+            *sourced_constraints("alliance"),
         ]
 
     def __str__(self) -> str:
@@ -118,6 +126,15 @@ class Alliance(VersionedModel, SourcedModel):
             raise ValidationError({"place": "A place alliance needs its place."})
         if self.place_id and self.system_id and self.place.system_id != self.system_id:
             raise ValidationError({"place": "The place must be in the alliance's system."})
+
+    @property
+    def member_citations(self) -> list["Membership"]:
+        """The distinct sources of the members (from `with_members()`'s prefetched list)."""
+        return distinct_citations(self.member_list)
+
+    @property
+    def established_display(self) -> str:
+        return format_date(self.established, self.established_precision)
 
     def current_stage(self, on: datetime.date | None = None) -> "GovernanceStage | None":
         """The latest stage started on or before the date (uses prefetched stages)."""
@@ -170,6 +187,7 @@ class GovernanceStage(VersionedModel, SourcedModel):
                 | (Q(started_on__isnull=False) & Q(ended_on__gte=models.F("started_on"))),
                 name="stage_ends_after_start",
             ),
+            *sourced_constraints("governance_stage"),
         ]
 
     def __str__(self) -> str:
@@ -178,6 +196,14 @@ class GovernanceStage(VersionedModel, SourcedModel):
     def clean(self):
         if self.ended_on and (not self.started_on or self.ended_on < self.started_on):
             raise ValidationError({"ended_on": "A stage cannot end before it starts."})
+
+    @property
+    def started_display(self) -> str:
+        return format_date(self.started_on, self.started_precision)
+
+    @property
+    def ended_display(self) -> str:
+        return format_date(self.ended_on, self.ended_precision)
 
     @property
     def order(self) -> int:
@@ -240,6 +266,7 @@ class Membership(VersionedModel, SourcedModel):
                 | Q(left_on__gte=models.F("joined_on")),
                 name="membership_dates_ordered",
             ),
+            *sourced_constraints("membership"),
         ]
 
     def __str__(self) -> str:

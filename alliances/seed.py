@@ -34,7 +34,7 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             upsert(
                 GovernanceStage,
                 key={"alliance": alliance, "stage": stage.pop("stage")},
-                values={"source": alliance.source, **stage},
+                values={**alliance.citation(), **stage},
                 report=report,
             )
 
@@ -50,6 +50,6 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             upsert(
                 Membership,
                 key=key,
-                values={"source": alliance.source, **member},
+                values={**alliance.citation(), **member},
                 report=report,
             )

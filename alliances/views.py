@@ -1,5 +1,6 @@
 """Collaboratives, alliances and the governance status page."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -36,11 +37,12 @@ class AllianceDetailView(AllianceKindMixin, DetailView):
         return f"{self.object.name}: purpose, members and their roles, and governance stages."
 
     def get_breadcrumbs(self):
-        return [
-            ("Home", "/"),
-            (self.list_title, reverse(self.list_url_name)),
-            (self.object.name, None),
-        ]
+        crumbs = [("Home", "/"), (self.list_title, reverse(self.list_url_name))]
+        system = self.object.system
+        if system.slug != settings.PORTAL_SYSTEM_SLUG:
+            # An alliance in another system (York) says so in its trail.
+            crumbs.append((system.name, system.get_absolute_url()))
+        return [*crumbs, (self.object.name, None)]
 
 
 class CollaborativeListView(AllianceListView):

@@ -66,6 +66,6 @@ class PortalAdmin(SimpleHistoryAdmin):
         return fieldsets
 
 
-@admin.display(boolean=True, description="verified")
-def verified_column(obj) -> bool:
-    return obj.verified
+@admin.display(description="confidence", ordering="confidence")
+def confidence_column(obj) -> str:
+    return obj.get_confidence_display()

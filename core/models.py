@@ -2,6 +2,8 @@
 
 from django.db import models, transaction
 
+from core.dates import DatePrecision, format_date
+
 
 class ConcurrentEditError(Exception):
     """Someone else saved this record after it was loaded: saving would overwrite their work."""
@@ -43,20 +45,77 @@ class VersionedModel(models.Model):
             return super().save(*args, **kwargs)
 
 
+class Confidence(models.TextChoices):
+    """How sure we are of a fact, in the words a reader sees beside its source."""
+
+    HIGH = "high", "confirmed by more than one source or an official register"
+    MEDIUM = "medium", "one source"
+    LOW = "low", "one source, not confirmed by another"
+
+
+CITATION_FIELDS = ("source", "source_url", "source_date", "source_date_precision", "confidence")
+
+
 class SourcedModel(models.Model):
-    """Where a fact was seen, and whether staff have checked it."""
+    """Where a fact was seen (name, date, link) and how sure we are of it.
+
+    Every public page shows these beside the facts (templates/includes/source.html), and
+    /sources/ lists every sourced fact with them.
+    """
 
     source = models.CharField(
-        max_length=300, blank=True, help_text="Where this was seen, in words."
+        max_length=300, blank=True, help_text="Where this was seen: the publisher and title."
     )
     source_url = models.URLField("source link", blank=True)
-    verified = models.BooleanField(
-        default=True,
-        help_text="Untick for facts seen in a single third-party source only.",
+    source_date = models.DateField(
+        null=True, blank=True, help_text="When the source was published, as far as known."
+    )
+    source_date_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    confidence = models.CharField(
+        max_length=6,
+        choices=Confidence,
+        default=Confidence.MEDIUM,
+        help_text="High: more than one independent source or an official register. "
+        "Medium: one source. Low: one third-party source only.",
     )
 
     class Meta:
         abstract = True
+
+    def citation(self) -> dict:
+        """This record's source fields, for a record that shares its source."""
+        return {name: getattr(self, name) for name in CITATION_FIELDS}
+
+    @property
+    def source_date_display(self) -> str:
+        return format_date(self.source_date, self.source_date_precision)
+
+
+def distinct_citations(records) -> list:
+    """One record for each distinct source among sourced `records`, in their order."""
+    seen, citations = set(), []
+    for record in records:
+        key = tuple(record.citation().values())
+        if key not in seen:
+            seen.add(key)
+            citations.append(record)
+    return citations
+
+
+def sourced_constraints(prefix: str) -> list[models.BaseConstraint]:
+    """The database's own checks on a SourcedModel's fields, for the subclass's Meta."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(confidence__in=Confidence.values),
+            name=f"{prefix}_confidence_valid",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(source_date_precision__in=DatePrecision.values),
+            name=f"{prefix}_source_date_precision_valid",
+        ),
+    ]
 
 
 class LoadedValue(models.Model):

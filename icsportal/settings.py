@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from icsportal.environment import env, env_bool, env_int, env_list
+from icsportal.environment import env, env_bool, env_email, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -196,6 +196,9 @@ SITE_NAME = "South Yorkshire Integrated Care System"
 PORTAL_SYSTEM_SLUG = "south-yorkshire"
 # Where the portal lives, for canonical links, feeds and the sitemap behind a proxy.
 SITE_URL = env("SITE_URL", default="").rstrip("/")
+# How readers reach the partnership: shown in the privacy notice's "Contact us" section and the
+# accessibility statement. Unset, both pages say plainly that there is no contact address yet.
+CONTACT_EMAIL = env_email("CONTACT_EMAIL")
 # Where to report a vulnerability (security.txt); by default the privacy page's contact section.
 SECURITY_CONTACT = env("SECURITY_CONTACT", default="")
 

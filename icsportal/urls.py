@@ -1,12 +1,14 @@
 """Root URLconf: each app's URLs under its namespace, plus admin and machine endpoints."""
 
+from datetime import date
+
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
-from icsportal import views
+from icsportal import sources, views
 from news import views as news_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
 from partners.sitemaps import OrganisationSitemap
@@ -24,6 +26,13 @@ sitemaps = {
     "alliances": AllianceSitemap,
     "news-pages": NewsPagesSitemap,
     "news": NewsSitemap,
+    "sources": sources.SourcesSitemap,
+}
+
+# The accessibility statement's dates, shown on it: update them here when it is reviewed.
+ACCESSIBILITY_STATEMENT_DATES = {
+    "prepared_on": date(2026, 11, 26),
+    "last_reviewed_on": date(2026, 11, 26),
 }
 
 policy_pages = [
@@ -33,6 +42,7 @@ policy_pages = [
             template_name="pages/accessibility.html",
             page_title="Accessibility statement",
             meta_description="How accessible this website is, and how to report a problem.",
+            extra_context=ACCESSIBILITY_STATEMENT_DATES,
         ),
         name="accessibility",
     ),
@@ -67,6 +77,8 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
     path("", include((policy_pages, "pages"))),
+    path("sources/", sources.SourcesView.as_view(), name="sources"),
+    path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),
     path(
         "sitemap.xml",
         # Cached briefly: an unpublished news item leaves the sitemap within ten minutes.

@@ -16,7 +16,7 @@ from core.views import PageMixin
 from icsportal.context_processors import canonical_url
 from news.models import NewsItem
 from partners.models import Organisation
-from places.models import IntegratedCareSystem, Neighbourhood, Place
+from places.models import IntegratedCareSystem, Place, neighbourhood_totals
 
 
 class HomeView(PageMixin, TemplateView):
@@ -35,16 +35,14 @@ class HomeView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         system = IntegratedCareSystem.objects.portal()
-        places = Place.objects.filter(system=system).current()
+        places = Place.objects.filter(system=system)
+        place_list = list(places.with_neighbourhoods())
         context.update(
             system=system,
             population=places.population_total(),
-            place_count=places.count(),
-            neighbourhood_count=Neighbourhood.objects.filter(place__in=places).count(),
-            partner_count=Organisation.objects.active()
-            .filter(places__in=places)
-            .distinct()
-            .count(),
+            places=place_list,
+            neighbourhood_totals=neighbourhood_totals(place_list),
+            partner_count=Organisation.objects.serving(places).count(),
             structured_data=system.structured_data(canonical_url(self.request)),
             latest_news=NewsItem.objects.published().newest_first()[:3],
         )
@@ -53,6 +51,11 @@ class HomeView(PageMixin, TemplateView):
 
 class PolicyPageView(PageMixin, TemplateView):
     """The accessibility statement, cookies and privacy pages."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["contact_email"] = settings.CONTACT_EMAIL
+        return context
 
 
 @require_GET
@@ -77,7 +80,6 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en",
         f"Canonical: {origin}/.well-known/security.txt",
-        f"Policy: {origin}{reverse('pages:accessibility')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PortalAdmin, verified_column
-from partners.models import Organisation, Succession
+from core.admin import PortalAdmin, confidence_column
+from partners.models import Organisation, PreviousIdentifier, Succession
 
 
 class PredecessorInline(admin.TabularInline):
@@ -17,6 +17,13 @@ class PredecessorInline(admin.TabularInline):
     verbose_name_plural = "took over from"
 
 
+class PreviousIdentifierInline(admin.TabularInline):
+    model = PreviousIdentifier
+    fields = ["scheme", "value", "used_from", "used_until", "source", "source_url", "confidence"]
+    extra = 0
+    verbose_name_plural = "previous names and codes"
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(PortalAdmin):
     list_display = [
@@ -26,18 +33,28 @@ class OrganisationAdmin(PortalAdmin):
         "gss_code",
         "place_names",
         "active_to",
-        verified_column,
+        confidence_column,
     ]
-    list_filter = ["kind", "places", "verified", "active_to"]
-    search_fields = ["name", "ods_code", "gss_code"]
+    list_filter = ["kind", "places", "confidence", "active_to"]
+    search_fields = ["name", "ods_code", "gss_code", "previous_identifiers__value"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["places"]
-    inlines = [PredecessorInline]
+    inlines = [PreviousIdentifierInline, PredecessorInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "description", "website"]}),
         ("Codes", {"fields": ["ods_code", "gss_code"]}),
         ("Where and when", {"fields": ["places", "active_from", "active_to"]}),
-        ("Source", {"fields": ["source", "source_url", "verified"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "source",
+                    "source_url",
+                    ("source_date", "source_date_precision"),
+                    "confidence",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):

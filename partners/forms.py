@@ -11,7 +11,7 @@ class PartnerFilterForm(PortalForm):
     method = "get"
     submit_label = "Show partners"
 
-    q = forms.CharField(label="Name or code", required=False, max_length=100)
+    q = forms.CharField(label="Name or code, current or former", required=False, max_length=100)
     kind = forms.ChoiceField(
         label="Kind of organisation",
         required=False,
@@ -33,12 +33,7 @@ class PartnerFilterForm(PortalForm):
         """
         data = self.cleaned_data
         if data["q"]:
-            term = data["q"].strip()
-            queryset = (
-                queryset.filter(name__icontains=term)
-                | queryset.filter(ods_code__iexact=term)
-                | queryset.filter(gss_code__iexact=term)
-            )
+            queryset = queryset.matching(data["q"])
         if data["kind"]:
             queryset = queryset.filter(kind=data["kind"])
         if data["place"]:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel
+from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel, sourced_constraints
 from places.models import Place
 
 ods_code_validator = RegexValidator(
@@ -61,8 +61,30 @@ class OrganisationQuerySet(models.QuerySet):
             Q(active_to__isnull=True) | Q(active_to__gte=on),
         )
 
+    def serving(self, places) -> "OrganisationQuerySet":
+        """Organisations working today in any of `places`: the home page's partner count."""
+        return self.active().filter(places__in=places).distinct()
+
     def of_kind(self, kind: str) -> "OrganisationQuerySet":
         return self.filter(kind=kind)
+
+    def matching(self, term: str) -> "OrganisationQuerySet":
+        """Organisations whose name or code, current or former, matches `term`: a name by
+        any part of it, a code whole (RHQ, E08000019)."""
+        term = term.strip()
+        if not term:
+            return self
+        return self.filter(
+            Q(name__icontains=term)
+            | Q(ods_code__iexact=term)
+            | Q(gss_code__iexact=term)
+            | Q(
+                pk__in=PreviousIdentifier.objects.filter(
+                    Q(scheme=IdentifierScheme.NAME, value__icontains=term)
+                    | (~Q(scheme=IdentifierScheme.NAME) & Q(value__iexact=term))
+                ).values("organisation")
+            )
+        )
 
     def for_directory(self) -> "OrganisationQuerySet":
         """What the directory shows of each organisation, in a constant number of queries."""
@@ -73,6 +95,7 @@ class OrganisationQuerySet(models.QuerySet):
             "places",
             "predecessors",
             "successors",
+            "previous_identifiers",
             models.Prefetch(
                 "memberships",
                 queryset=self.model.memberships.rel.related_model.objects.select_related(
@@ -140,6 +163,7 @@ class Organisation(VersionedModel, SourcedModel):
                 | Q(active_to__gte=models.F("active_from")),
                 name="organisation_active_dates_ordered",
             ),
+            *sourced_constraints("organisation"),
         ]
 
     def __str__(self) -> str:
@@ -186,6 +210,10 @@ class Organisation(VersionedModel, SourcedModel):
         return data
 
     @property
+    def is_council(self) -> bool:
+        return self.kind == OrganisationKind.COUNCIL
+
+    @property
     def is_active(self) -> bool:
         today = timezone.localdate()
         return (self.active_from is None or self.active_from <= today) and (
@@ -223,3 +251,69 @@ class Succession(models.Model):
     def clean(self):
         if self.predecessor_id and self.predecessor_id == self.successor_id:
             raise ValidationError("An organisation cannot take over from itself.")
+
+
+class IdentifierScheme(models.TextChoices):
+    NAME = "name", "Name"
+    ODS = "ods", "ODS code"
+    GSS = "gss", "GSS code"
+
+
+class PreviousIdentifier(SourcedModel):
+    """A name or code an organisation used before its current one, with its dates where
+    known: York Teaching Hospital NHS Foundation Trust, or Sheffield's E08000019 until
+    31 March 2025. The partner filter and search find an organisation by these too."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="previous_identifiers"
+    )
+    scheme = models.CharField(max_length=4, choices=IdentifierScheme)
+    value = models.CharField(max_length=200)
+    used_from = models.DateField(null=True, blank=True)
+    used_until = models.DateField(null=True, blank=True, help_text="The last day it was used.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation__name", "scheme", "used_until"]
+        verbose_name = "previous name or code"
+        verbose_name_plural = "previous names and codes"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "scheme", "value"], name="previous_identifier_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(scheme__in=IdentifierScheme.values),
+                name="previous_identifier_scheme_valid",
+            ),
+            models.CheckConstraint(condition=~Q(value=""), name="previous_identifier_not_empty"),
+            models.CheckConstraint(
+                condition=Q(used_from__isnull=True)
+                | Q(used_until__isnull=True)
+                | Q(used_until__gte=models.F("used_from")),
+                name="previous_identifier_dates_ordered",
+            ),
+            *sourced_constraints("previous_identifier"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_scheme_display()} {self.value}"
+
+    def clean(self):
+        errors = {}
+        if self.scheme == IdentifierScheme.ODS:
+            self.value = self.value.strip().upper()
+            try:
+                ods_code_validator(self.value)
+            except ValidationError as error:
+                errors["value"] = error.messages
+        elif self.scheme == IdentifierScheme.GSS:
+            self.value = self.value.strip().upper()
+            try:
+                gss_code_validator(self.value)
+            except ValidationError as error:
+                errors["value"] = error.messages
+        if self.used_from and self.used_until and self.used_until < self.used_from:
+            errors["used_until"] = "The end cannot come before the start."
+        if errors:
+            raise ValidationError(errors)

@@ -8,7 +8,7 @@ once are not added again after staff removed them.
 from pathlib import Path
 
 from core.seeding import LoadReport, add_links, find, read_toml, upsert
-from partners.models import Organisation, Succession
+from partners.models import Organisation, PreviousIdentifier, Succession
 from places.models import Place
 
 DATA_FILE = Path(__file__).parent / "data" / "organisations.toml"
@@ -22,9 +22,22 @@ def load_organisations(*, report: LoadReport, path: Path = DATA_FILE) -> None:
         slug = row.pop("slug")
         place_slugs = row.pop("places", [])
         predecessor_slugs = row.pop("predecessors", [])
+        previous = row.pop("previous", [])
         organisation = upsert(Organisation, key={"slug": slug}, values=row, report=report)
         if organisation is None:
             continue
+        for identifier in previous:
+            identifier = dict(identifier)
+            upsert(
+                PreviousIdentifier,
+                key={
+                    "organisation": organisation,
+                    "scheme": identifier.pop("scheme"),
+                    "value": identifier.pop("value"),
+                },
+                values=identifier,
+                report=report,
+            )
         targets = [p for s in place_slugs if (p := places.get(s) or find(Place, s))]
         add_links(organisation, "places", targets, report=report)
         links.extend((organisation, s) for s in predecessor_slugs)

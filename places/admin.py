@@ -3,20 +3,41 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from core.admin import PortalAdmin, verified_column
+from core.admin import PortalAdmin, confidence_column
 from places.models import (
     NEIGHBOURHOOD_POPULATION_RANGE,
     IntegratedCareSystem,
     Milestone,
     Neighbourhood,
+    NeighbourhoodCount,
     Place,
+    PopulationEstimate,
+    SystemMembership,
 )
 
 
 class NeighbourhoodInline(admin.TabularInline):
     model = Neighbourhood
-    fields = ["name", "slug", "population", "source_url", "verified"]
+    fields = ["name", "slug", "kind", "population", "source", "source_url", "confidence"]
     prepopulated_fields = {"slug": ["name"]}
+    extra = 0
+
+
+class PopulationEstimateInline(admin.TabularInline):
+    model = PopulationEstimate
+    fields = ["year", "series", "population", "source", "source_url", "confidence"]
+    extra = 0
+
+
+class SystemMembershipInline(admin.TabularInline):
+    model = SystemMembership
+    fields = ["system", "started_on", "ended_on", "source", "source_url", "confidence"]
+    extra = 0
+
+
+class NeighbourhoodCountInline(admin.TabularInline):
+    model = NeighbourhoodCount
+    fields = ["kind", "count", "note", "source", "source_url", "confidence"]
     extra = 0
 
 
@@ -63,19 +84,24 @@ class IntegratedCareSystemAdmin(PortalAdmin):
 
 @admin.register(Place)
 class PlaceAdmin(PortalAdmin):
-    list_display = ["name", "system", "population", "population_year", "gss_code", "active_to"]
-    list_filter = ["system", "verified"]
+    list_display = ["name", "system", "gss_code", "plan_title"]
+    list_filter = ["system", "confidence"]
     search_fields = ["name", "gss_code", "previous_gss_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["system"]
-    inlines = [NeighbourhoodInline]
+    inlines = [
+        SystemMembershipInline,
+        PopulationEstimateInline,
+        NeighbourhoodInline,
+        NeighbourhoodCountInline,
+    ]
     list_select_related = ["system"]
 
 
 @admin.register(Neighbourhood)
 class NeighbourhoodAdmin(PortalAdmin):
-    list_display = ["name", "place", "population", "population_flag", verified_column]
-    list_filter = [PopulationRangeFilter, "place", "verified"]
+    list_display = ["name", "place", "population", "population_flag", confidence_column]
+    list_filter = [PopulationRangeFilter, "place", "confidence"]
     search_fields = ["name", "place__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["place"]
@@ -93,8 +119,8 @@ class NeighbourhoodAdmin(PortalAdmin):
 
 @admin.register(Milestone)
 class MilestoneAdmin(PortalAdmin):
-    list_display = ["title", "display_date", "system", "precision", verified_column]
-    list_filter = ["system", "precision", "verified"]
+    list_display = ["title", "display_date", "system", "precision", confidence_column]
+    list_filter = ["system", "precision", "confidence"]
     search_fields = ["title", "description"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["system"]

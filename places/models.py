@@ -1,6 +1,7 @@
 """Integrated care systems, their places and neighbourhoods, and the dated journey milestones."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,10 +10,22 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
-from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel
+from core.dates import DatePrecision, format_date, iso_date
+from core.models import (
+    CITATION_FIELDS,
+    SlugNaturalKeyManager,
+    SourcedModel,
+    VersionedModel,
+    distinct_citations,
+    sourced_constraints,
+)
+
+__all__ = ["DatePrecision"]  # re-exported: alliances and older migrations import it from here
+
+# The year of the last census: the year the partnership's stated figure is checked against.
+CENSUS_YEAR = 2021
 
 # The seed documents describe neighbourhoods of 30,000 to 50,000 people.
 NEIGHBOURHOOD_POPULATION_RANGE = (30_000, 50_000)
@@ -48,9 +61,22 @@ class IntegratedCareSystem(VersionedModel, SourcedModel):
     stated_population = models.PositiveIntegerField(
         null=True, blank=True, help_text="The population the partnership itself states."
     )
-    stated_population_note = models.CharField(max_length=300, blank=True)
+    stated_population_words = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="The stated population in the partnership's own words, e.g. “1.5 million”.",
+    )
     stated_neighbourhood_count = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The number of neighbourhoods the partnership states."
+    )
+    former_name = models.CharField(
+        max_length=200, blank=True, help_text="The name it had before its current one."
+    )
+    renamed_on = models.DateField(
+        null=True, blank=True, help_text="The first day of the current name."
+    )
+    renamed_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
     website = models.URLField(blank=True)
 
@@ -69,10 +95,20 @@ class IntegratedCareSystem(VersionedModel, SourcedModel):
                 condition=Q(status="") | Q(status__in=SystemStatus.values),
                 name="system_status_valid",
             ),
+            *sourced_constraints("system"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        if self.slug == settings.PORTAL_SYSTEM_SLUG:
+            return reverse("places:journey")
+        return reverse("places:system-journey", kwargs={"slug": self.slug})
+
+    @property
+    def renamed_display(self) -> str:
+        return format_date(self.renamed_on, self.renamed_precision)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
@@ -102,32 +138,57 @@ class IntegratedCareSystem(VersionedModel, SourcedModel):
 
 
 class PlaceQuerySet(models.QuerySet):
-    def current(self, on: datetime.date | None = None) -> "PlaceQuerySet":
-        """Places that are part of their system today (or on a given date)."""
-        on = on or timezone.localdate()
-        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=on))
-
-    def former(self, on: datetime.date | None = None) -> "PlaceQuerySet":
-        on = on or timezone.localdate()
-        return self.filter(active_to__lt=on)
-
-    def of_system(self, slug: str) -> "PlaceQuerySet":
-        return self.filter(system__slug=slug)
+    def former_of(self, system: "IntegratedCareSystem") -> "PlaceQuerySet":
+        """Places that were part of `system` and have left it."""
+        return self.filter(
+            system_memberships__system=system, system_memberships__ended_on__isnull=False
+        ).exclude(system=system)
 
     def with_counts(self) -> "PlaceQuerySet":
         return self.select_related("system").annotate(
             neighbourhood_count=models.Count("neighbourhoods", distinct=True)
         )
 
+    def with_neighbourhoods(self) -> "PlaceQuerySet":
+        """Places with their named neighbourhoods and count-only neighbourhoods prefetched
+        (two queries whatever the number of places), for `Place.neighbourhood_summary()`."""
+        return self.prefetch_related("neighbourhoods", "neighbourhood_counts")
+
+    def with_population(self) -> "PlaceQuerySet":
+        """Each place with its latest population estimate as `population`, `population_year`
+        and `population_series` (None where no estimate is recorded)."""
+        latest = PopulationEstimate.objects.filter(place=models.OuterRef("pk")).order_by(
+            "-year", "series"
+        )
+        return self.annotate(
+            population=models.Subquery(latest.values("population")[:1]),
+            population_year=models.Subquery(latest.values("year")[:1]),
+            population_series=models.Subquery(latest.values("series")[:1]),
+        )
+
     def population_total(self) -> dict:
-        """The summed population, with the range of years the figures refer to."""
-        return self.aggregate(
+        """The summed latest populations, the range of years they refer to, and the
+        sources they come from (two queries, whatever the number of places)."""
+        places = self.with_population()
+        summary = places.aggregate(
             total=models.Sum("population"),
             counted=models.Count("population"),
             places=models.Count("pk"),
             first_year=models.Min("population_year"),
             last_year=models.Max("population_year"),
         )
+        # The distinct citations behind the latest figures, as unsaved estimates, so they
+        # render through the same citation template as any sourced record.
+        citations = (
+            PopulationEstimate.objects.filter(
+                place__in=places.values("pk"), year=summary["last_year"]
+            )
+            .values("series", *CITATION_FIELDS)
+            .order_by("series", "source")
+            .distinct()
+        )
+        summary["citations"] = [PopulationEstimate(**row) for row in citations]
+        return summary
 
 
 class PlaceManager(SlugNaturalKeyManager.from_queryset(PlaceQuerySet)):
@@ -135,32 +196,39 @@ class PlaceManager(SlugNaturalKeyManager.from_queryset(PlaceQuerySet)):
 
 
 class Place(VersionedModel, SourcedModel):
-    """A place: a local authority area where partners plan together (a "place partnership")."""
+    """A place: a local authority area where partners plan together (a "place partnership").
+
+    `system` is the system the place is part of today; `system_memberships` keep every
+    system it has been part of, with dates (Bassetlaw moved in July 2022).
+    """
 
     system = models.ForeignKey(
-        IntegratedCareSystem, on_delete=models.PROTECT, related_name="places"
+        IntegratedCareSystem,
+        on_delete=models.PROTECT,
+        related_name="places",
+        help_text="The system the place is part of today.",
     )
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80, unique=True)
-    population = models.PositiveIntegerField(null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The year the population figure refers to."
-    )
-    population_series = models.CharField(
-        max_length=200, blank=True, help_text="For example “ONS mid-year estimate”."
-    )
-    population_source_url = models.URLField(blank=True)
     gss_code = models.CharField(
         "GSS code", max_length=9, blank=True, help_text="ONS code of the local authority area."
     )
     previous_gss_code = models.CharField("previous GSS code", max_length=9, blank=True)
     gss_code_since = models.DateField("GSS code in use since", null=True, blank=True)
-    plan_summary = models.TextField("place plan summary", blank=True)
-    priorities = models.TextField(
-        "place plan priorities", blank=True, help_text="One priority a line."
+    plan_title = models.CharField(
+        "place plan", max_length=200, blank=True, help_text="The plan's title, as published."
     )
-    active_to = models.DateField(
-        null=True, blank=True, help_text="The last day this place was part of the system."
+    plan_period = models.CharField(
+        "plan period", max_length=40, blank=True, help_text="For example “2019 to 2024”."
+    )
+    plan_url = models.URLField("plan link", blank=True, help_text="Where the plan is published.")
+    plan_source = models.CharField(
+        max_length=300, blank=True, help_text="Where the plan is named, when not at its link."
+    )
+    priorities = models.TextField(
+        "place plan priorities",
+        blank=True,
+        help_text="One priority a line, as the plan words them. Leave empty if not published.",
     )
     note = models.TextField(blank=True)
 
@@ -172,18 +240,10 @@ class Place(VersionedModel, SourcedModel):
         constraints = [
             models.UniqueConstraint(fields=["system", "name"], name="place_unique_name_in_system"),
             models.CheckConstraint(
-                condition=Q(population__isnull=True) | Q(population__gt=0),
-                name="place_population_positive",
+                condition=Q(previous_gss_code="") | Q(gss_code_since__isnull=False),
+                name="place_previous_gss_code_has_date",
             ),
-            models.CheckConstraint(
-                condition=Q(population__isnull=True) | Q(population_year__isnull=False),
-                name="place_population_has_year",
-            ),
-            models.CheckConstraint(
-                condition=Q(population_year__isnull=True)
-                | Q(population_year__gte=1800, population_year__lte=2100),
-                name="place_population_year_plausible",
-            ),
+            *sourced_constraints("place"),
         ]
 
     def __str__(self) -> str:
@@ -196,20 +256,147 @@ class Place(VersionedModel, SourcedModel):
         return reverse("places:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.population is not None and self.population_year is None:
-            raise ValidationError({"population_year": "Give the year the population refers to."})
+        if self.previous_gss_code and not self.gss_code_since:
+            raise ValidationError(
+                {"gss_code_since": "Give the day the current code replaced the previous one."}
+            )
+
+    def neighbourhood_summary(self) -> list["NeighbourhoodTally"]:
+        """What is known of this place's neighbourhoods, by kind: the names found, and the
+        number where a source gives only a number (from prefetched rows)."""
+        tallies = {}
+        for neighbourhood in self.neighbourhoods.all():
+            tally = tallies.setdefault(neighbourhood.kind, NeighbourhoodTally(neighbourhood.kind))
+            tally.named.append(neighbourhood)
+        for counted in self.neighbourhood_counts.all():
+            tallies.setdefault(counted.kind, NeighbourhoodTally(counted.kind)).counted = counted
+        return [tallies[kind] for kind in NeighbourhoodKind.values if kind in tallies]
 
     @property
     def priority_list(self) -> list[str]:
         return [line.strip() for line in self.priorities.splitlines() if line.strip()]
 
+    @property
+    def previous_gss_code_until(self) -> datetime.date | None:
+        return self.gss_code_since - datetime.timedelta(days=1) if self.gss_code_since else None
+
+
+class SystemMembership(SourcedModel):
+    """A period in which a place was part of a system. Open-ended dates mean "not known"
+    (a start) or "still is" (an end)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="system_memberships")
+    system = models.ForeignKey(
+        IntegratedCareSystem, on_delete=models.PROTECT, related_name="place_memberships"
+    )
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place__name", "started_on"]
+        verbose_name = "system membership"
+        constraints = [
+            models.UniqueConstraint(fields=["place", "system"], name="place_system_once"),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="system_membership_dates_ordered",
+            ),
+            *sourced_constraints("system_membership"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place} in {self.system}"
+
+    def clean(self):
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "The end cannot come before the start."})
+
+
+class PopulationSeries(models.TextChoices):
+    MID_YEAR = "mid_year", "ONS mid-year population estimate"
+    CENSUS = "census", "Census"
+
+
+class PopulationEstimateQuerySet(models.QuerySet):
+    def of_places_in(self, system: IntegratedCareSystem, year: int) -> "PopulationEstimateQuerySet":
+        """The estimates for `year` of every place that was part of `system` during it."""
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return (
+            self.filter(
+                year=year,
+                place__system_memberships__system=system,
+            )
+            .filter(
+                Q(place__system_memberships__started_on__isnull=True)
+                | Q(place__system_memberships__started_on__lte=end),
+                Q(place__system_memberships__ended_on__isnull=True)
+                | Q(place__system_memberships__ended_on__gte=start),
+            )
+            .select_related("place")
+            .order_by("place__name", "series")
+        )
+
+
+class PopulationEstimate(SourcedModel):
+    """A published population figure for a place: its year, its series and its source."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="population_estimates")
+    year = models.PositiveSmallIntegerField(help_text="The year the figure refers to.")
+    series = models.CharField(max_length=10, choices=PopulationSeries)
+    population = models.PositiveIntegerField()
+
+    objects = PopulationEstimateQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place__name", "-year", "series"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "year", "series"], name="population_once_per_series_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(population__gt=0), name="population_estimate_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1800, year__lte=2100), name="population_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(series__in=PopulationSeries.values),
+                name="population_series_valid",
+            ),
+            *sourced_constraints("population_estimate"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.population:,} ({self.describe_series()})"
+
+    def describe_series(self) -> str:
+        """“ONS mid-year population estimate, mid-2023” or “Census 2021”."""
+        if self.series == PopulationSeries.CENSUS:
+            return f"Census {self.year}"
+        return f"{self.get_series_display()}, mid-{self.year}"
+
+
+class NeighbourhoodKind(models.TextChoices):
+    PCN = "pcn", "primary care network"
+    AREA = "area", "council area"
+
 
 class Neighbourhood(VersionedModel, SourcedModel):
-    """A neighbourhood (primary care network area) of roughly 30,000 to 50,000 people."""
+    """A neighbourhood (primary care network area) of roughly 30,000 to 50,000 people.
+
+    Where a place organises in council areas rather than named primary care networks, the
+    areas are recorded as such (`kind`).
+    """
 
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="neighbourhoods")
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80)
+    kind = models.CharField(max_length=4, choices=NeighbourhoodKind, default=NeighbourhoodKind.PCN)
     population = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -227,6 +414,10 @@ class Neighbourhood(VersionedModel, SourcedModel):
                 condition=Q(population__isnull=True) | Q(population__gt=0),
                 name="neighbourhood_population_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(kind__in=NeighbourhoodKind.values), name="neighbourhood_kind_valid"
+            ),
+            *sourced_constraints("neighbourhood"),
         ]
 
     def __str__(self) -> str:
@@ -244,10 +435,63 @@ class Neighbourhood(VersionedModel, SourcedModel):
         return self.population is not None and not low <= self.population <= high
 
 
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+@dataclass
+class NeighbourhoodTally:
+    """One kind of neighbourhood in one place: names found, or a count without names."""
+
+    kind: str
+    named: list["Neighbourhood"] = field(default_factory=list)
+    counted: "NeighbourhoodCount | None" = None
+
+    @property
+    def label(self) -> str:
+        return NeighbourhoodKind(self.kind).label
+
+    @property
+    def citations(self) -> list["Neighbourhood"]:
+        """The distinct sources of the named neighbourhoods."""
+        return distinct_citations(self.named)
+
+    @property
+    def total(self) -> int:
+        """Named neighbourhoods, or the stated count where no names were found."""
+        return len(self.named) or (self.counted.count if self.counted else 0)
+
+
+def neighbourhood_totals(places) -> dict[str, int]:
+    """Neighbourhoods known across `places`, by kind label, in the order of the kinds."""
+    totals: dict[str, int] = {}
+    for place in places:
+        for tally in place.neighbourhood_summary():
+            totals[tally.label] = totals.get(tally.label, 0) + tally.total
+    return totals
+
+
+class NeighbourhoodCount(SourcedModel):
+    """How many neighbourhoods of a kind a place has, where a source gives the number but
+    not their names (Rotherham's six primary care networks, for example)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="neighbourhood_counts")
+    kind = models.CharField(max_length=4, choices=NeighbourhoodKind, default=NeighbourhoodKind.PCN)
+    count = models.PositiveSmallIntegerField()
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place__name", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "kind"], name="neighbourhood_count_once"),
+            models.CheckConstraint(condition=Q(count__gt=0), name="neighbourhood_count_positive"),
+            models.CheckConstraint(
+                condition=Q(kind__in=NeighbourhoodKind.values),
+                name="neighbourhood_count_kind_valid",
+            ),
+            *sourced_constraints("neighbourhood_count"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.count} {self.get_kind_display()}s"
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -285,6 +529,7 @@ class Milestone(VersionedModel, SourcedModel):
             models.CheckConstraint(
                 condition=Q(precision__in=DatePrecision.values), name="milestone_precision_valid"
             ),
+            *sourced_constraints("milestone"),
         ]
 
     def __str__(self) -> str:
@@ -309,26 +554,14 @@ class Milestone(VersionedModel, SourcedModel):
         ):
             raise ValidationError({"date": "For a year, give 1 January of that year."})
 
-    def _format(self, value: datetime.date) -> str:
-        if self.precision == DatePrecision.YEAR:
-            return str(value.year)
-        if self.precision == DatePrecision.MONTH:
-            return date_format(value, "F Y")
-        return date_format(value, "j F Y")
-
     @property
     def display_date(self) -> str:
         """The date as precisely as it is known: “2015”, “January 2016”, “11 February 2021”."""
-        text = self._format(self.date)
+        text = format_date(self.date, self.precision)
         if self.end_date:
-            text = f"{text} to {self._format(self.end_date)}"
+            text = f"{text} to {format_date(self.end_date, self.precision)}"
         return text
 
     @property
     def iso_date(self) -> str:
-        """For <time datetime>: only as precise as the fact."""
-        if self.precision == DatePrecision.YEAR:
-            return f"{self.date:%Y}"
-        if self.precision == DatePrecision.MONTH:
-            return f"{self.date:%Y-%m}"
-        return self.date.isoformat()
+        return iso_date(self.date, self.precision)

@@ -9,6 +9,7 @@ app_name = "places"
 urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("our-journey/", views.JourneyView.as_view(), name="journey"),
+    path("our-journey/<slug:slug>/", views.JourneyView.as_view(), name="system-journey"),
     path("places/", views.PlaceListView.as_view(), name="list"),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="detail"),
     path("neighbourhoods/", views.NeighbourhoodListView.as_view(), name="neighbourhoods"),

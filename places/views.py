@@ -1,11 +1,23 @@
 """Public pages about the partnership: who we are, the journey, places and neighbourhoods."""
 
+from django.conf import settings
+from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from core.models import distinct_citations
 from core.views import PageMixin
-from places.models import IntegratedCareSystem, Milestone, Place
+from places.models import (
+    CENSUS_YEAR,
+    IntegratedCareSystem,
+    Milestone,
+    Place,
+    PopulationEstimate,
+    SystemMembership,
+    neighbourhood_totals,
+)
 
 
 class SystemPageMixin(PageMixin):
@@ -31,10 +43,15 @@ class AboutView(SystemPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        places = Place.objects.filter(system=self.system).current()
+        places = Place.objects.filter(system=self.system)
+        census_year = list(PopulationEstimate.objects.of_places_in(self.system, CENSUS_YEAR))
         context.update(
-            places=places.with_counts(),
+            places=places.with_counts().with_population(),
             population=places.population_total(),
+            census_year=CENSUS_YEAR,
+            census_year_figures=census_year,
+            census_year_total=sum(estimate.population for estimate in census_year),
+            census_year_citations=distinct_citations(census_year),
             structured_data=self.system.structured_data(
                 self.request.build_absolute_uri(self.request.path)
             ),
@@ -43,12 +60,42 @@ class AboutView(SystemPageMixin, TemplateView):
 
 
 class JourneyView(SystemPageMixin, TemplateView):
+    """The portal's own system's journey at /our-journey/, another system's at
+    /our-journey/<slug>/ (York's, in Humber and North Yorkshire)."""
+
     template_name = "places/journey.html"
     page_title = "Our journey"
     meta_description = (
         "Our journey: from a sustainability and transformation partnership in 2016 to a "
         "statutory integrated care system in 2022."
     )
+
+    def dispatch(self, request, *args, **kwargs):
+        if "slug" not in kwargs:
+            return super().dispatch(request, *args, **kwargs)
+        self.system = get_object_or_404(IntegratedCareSystem, slug=kwargs["slug"])
+        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+            return redirect("places:journey", permanent=True)
+        return super(SystemPageMixin, self).dispatch(request, *args, **kwargs)
+
+    def get_page_title(self) -> str:
+        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+            return self.page_title
+        return f"The journey of the {self.system.name}"
+
+    def get_meta_description(self) -> str:
+        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+            return self.meta_description
+        return f"The dated steps of the {self.system.name}, with their sources."
+
+    def get_breadcrumbs(self):
+        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+            return super().get_breadcrumbs()
+        return [
+            ("Home", "/"),
+            ("Our journey", reverse("places:journey")),
+            (self.system.name, None),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,6 +106,10 @@ class JourneyView(SystemPageMixin, TemplateView):
             milestones=milestones,
             latest=reached[-1] if reached else None,
             today=today,
+            other_systems=IntegratedCareSystem.objects.exclude(pk=self.system.pk)
+            .filter(milestones__isnull=False)
+            .distinct()
+            .order_by("name"),
         )
         return context
 
@@ -73,12 +124,15 @@ class PlaceListView(SystemPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        ours = Place.objects.filter(system=self.system).with_counts()
+        ours = Place.objects.filter(system=self.system)
+        former = Place.objects.former_of(self.system).select_related("system")
         context.update(
-            current=ours.current(),
-            former=ours.former(),
-            elsewhere=Place.objects.exclude(system=self.system).with_counts(),
-            population=Place.objects.filter(system=self.system).current().population_total(),
+            current=ours.with_counts().with_population(),
+            former=former,
+            elsewhere=Place.objects.exclude(system=self.system)
+            .exclude(pk__in=former.values("pk"))
+            .select_related("system"),
+            population=ours.population_total(),
         )
         return context
 
@@ -88,21 +142,18 @@ class NeighbourhoodListView(SystemPageMixin, TemplateView):
     page_title = "Neighbourhoods"
     meta_description = (
         "Neighbourhoods of 30,000 to 50,000 people where health and care organisations work "
-        "closely together, grouped by place."
+        "closely together: what is known of them in each place, and how it adds up."
     )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        places = list(
-            Place.objects.with_counts()
-            .filter(system=self.system)
-            .prefetch_related("neighbourhoods")
-            .order_by("active_to", "name")
+        current = list(
+            Place.objects.filter(system=self.system).select_related("system").with_neighbourhoods()
         )
-        context.update(
-            places=places,
-            named_total=sum(p.neighbourhood_count for p in places if not p.active_to),
+        former = list(
+            Place.objects.former_of(self.system).select_related("system").with_neighbourhoods()
         )
+        context.update(current=current, former=former, totals=neighbourhood_totals(current))
         return context
 
 
@@ -110,8 +161,20 @@ class PlaceDetailView(PageMixin, DetailView):
     template_name = "places/place_detail.html"
 
     def get_queryset(self):
-        return Place.objects.select_related("system").prefetch_related(
-            "neighbourhoods", "organisations", "alliances"
+        return (
+            Place.objects.select_related("system")
+            .with_neighbourhoods()
+            .prefetch_related(
+                "organisations",
+                "alliances",
+                "population_estimates",
+                Prefetch(
+                    "system_memberships",
+                    queryset=SystemMembership.objects.select_related("system").order_by(
+                        F("started_on").asc(nulls_first=True)
+                    ),
+                ),
+            )
         )
 
     def get_page_title(self) -> str:
@@ -124,6 +187,14 @@ class PlaceDetailView(PageMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
+        if self.object.system.slug != settings.PORTAL_SYSTEM_SLUG:
+            # A place in another system (York) says so before anything else.
+            return [
+                ("Home", "/"),
+                ("Our places", reverse("places:list")),
+                (self.object.system.name, self.object.system.get_absolute_url()),
+                (self.object.name, None),
+            ]
         return [("Home", "/"), ("Our places", reverse("places:list")), (self.object.name, None)]
 
     def get_context_data(self, **kwargs):
@@ -132,9 +203,10 @@ class PlaceDetailView(PageMixin, DetailView):
         councils = []
         for organisation in self.object.organisations.all():
             partners_by_kind.setdefault(organisation.get_kind_display(), []).append(organisation)
-            if organisation.kind == "council":
+            if organisation.is_council:
                 councils.append(organisation)
         context.update(
+            place_as_list=[self.object],
             partners_by_kind=sorted(partners_by_kind.items()),
             councils=councils,
             # News reaches places through its relation, so this app imports no news code.

@@ -8,8 +8,16 @@ from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
 from news.models import NewsItem, Topic
-from partners.models import Organisation, OrganisationKind, Succession
-from places.models import IntegratedCareSystem, Milestone, Neighbourhood, Place
+from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
+from places.models import (
+    IntegratedCareSystem,
+    Milestone,
+    Neighbourhood,
+    NeighbourhoodCount,
+    Place,
+    PopulationEstimate,
+    SystemMembership,
+)
 
 _seq = itertools.count(1)
 
@@ -58,6 +66,13 @@ def make_organisation(**overrides) -> Organisation:
     return Organisation.objects.create(**{**values, **overrides})
 
 
+def make_population_estimate(**overrides) -> PopulationEstimate:
+    values = {"year": 2023, "series": "mid_year", "population": 1000, "source": "Test"}
+    if "place" not in overrides:
+        values["place"] = make_place()
+    return PopulationEstimate.objects.create(**{**values, **overrides})
+
+
 def make_alliance(**overrides) -> Alliance:
     n = _n()
     values = {
@@ -89,11 +104,17 @@ def grow_partnership(times: int = 10) -> None:
     collaborative = Alliance.objects.get(slug="working-together")
     york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
     for n in range(6 * times):
-        place = make_place(system=system, population=1000 + n, population_year=2023)
+        place = make_place(system=system)
+        make_population_estimate(place=place, population=1000 + n)
+        SystemMembership.objects.create(place=place, system=system, source="Test")
+        NeighbourhoodCount.objects.create(place=place, count=3, source="Test")
         make_neighbourhood(place=place)
         make_neighbourhood(place=sheffield)
         make_milestone(system=system)
         organisation = make_organisation(kind="nhs_trust")
+        PreviousIdentifier.objects.create(
+            organisation=organisation, scheme="name", value=f"Former {organisation.name}"
+        )
         organisation.places.add(sheffield, place)
         Succession.objects.create(predecessor=organisation, successor=icb)
         make_membership(alliance=collaborative, organisation=organisation)

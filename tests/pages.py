@@ -6,7 +6,10 @@ An entry is a path, or a `PublicPage` when the page needs the partnership data l
     PUBLIC_PAGES = [
         PublicPage("/", seeded=True),
         PublicPage("/partners/?kind=nhs_trust", seeded=True),
-        "/accessibility/",
+        PublicPage("/sources/", seeded=True),
+    PublicPage("/sources/organisations/", seeded=True),
+    PublicPage("/sources/populations/", seeded=True),
+    "/accessibility/",
     ]
 
 Each is opened at desktop and at 320px mobile width and must load cleanly, pass axe, fit the
@@ -27,15 +30,18 @@ PUBLIC_PAGES: list[str | PublicPage] = [
     PublicPage("/", seeded=True),
     PublicPage("/about/", seeded=True),
     PublicPage("/our-journey/", seeded=True),
+    PublicPage("/our-journey/humber-coast-and-vale/", seeded=True),
     PublicPage("/places/", seeded=True),
     PublicPage("/places/sheffield/", seeded=True),
     PublicPage("/places/bassetlaw/", seeded=True),
+    PublicPage("/places/york/", seeded=True),
     PublicPage("/neighbourhoods/", seeded=True),
     PublicPage("/partners/", seeded=True),
     PublicPage("/partners/?kind=nhs_trust&place=sheffield", seeded=True),
     PublicPage("/partners/?kind=alien", seeded=True, status=400),  # the error summary
     PublicPage("/partners/nhs-south-yorkshire-icb/", seeded=True),
     PublicPage("/partners/barnsley-ccg/", seeded=True),
+    PublicPage("/partners/sheffield-city-council/", seeded=True),
     PublicPage("/collaboratives/", seeded=True),
     PublicPage("/collaboratives/working-together/", seeded=True),
     PublicPage("/alliances/", seeded=True),
@@ -44,6 +50,9 @@ PUBLIC_PAGES: list[str | PublicPage] = [
     PublicPage("/news/", seeded=True),
     PublicPage("/news/?place=york", seeded=True),
     PublicPage("/news/york-health-and-care-alliance-proposed/", seeded=True),
+    PublicPage("/sources/", seeded=True),
+    PublicPage("/sources/organisations/", seeded=True),
+    PublicPage("/sources/populations/", seeded=True),
     "/accessibility/",
     "/cookies/",
     "/privacy/",

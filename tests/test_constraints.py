@@ -7,22 +7,46 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from alliances.models import GovernanceStage, Membership, Stage
-from partners.models import Organisation, Succession
-from places.models import Neighbourhood
+from partners.models import Organisation, PreviousIdentifier, Succession
+from places.models import Neighbourhood, SystemMembership
 from tests import factories as f
 
 
 def _bad_rows():
     """(description, callable that writes one bad row)."""
     return [
+        ("population of zero", lambda: f.make_population_estimate(population=0)),
+        ("population year far out of range", lambda: f.make_population_estimate(year=3000)),
+        ("population of an unknown series", lambda: f.make_population_estimate(series="guess")),
         (
-            "place with a population of zero",
-            lambda: f.make_place(population=0, population_year=2023),
+            "two populations for one place, year and series",
+            lambda: [
+                f.make_population_estimate(place=(p := f.make_place())),
+                f.make_population_estimate(place=p),
+            ],
         ),
-        ("place population without its year", lambda: f.make_place(population=1000)),
+        ("fact with an unknown confidence", lambda: f.make_place(confidence="certain")),
+        ("previous GSS code without its date", lambda: f.make_place(previous_gss_code="E1")),
         (
-            "place population year far out of range",
-            lambda: f.make_place(population=1000, population_year=3000),
+            "place leaving a system before it joined",
+            lambda: SystemMembership.objects.create(
+                place=f.make_place(),
+                system=f.make_system(),
+                started_on=datetime.date(2022, 7, 1),
+                ended_on=datetime.date(2022, 6, 30),
+            ),
+        ),
+        (
+            "previous code of an unknown scheme",
+            lambda: PreviousIdentifier.objects.create(
+                organisation=f.make_organisation(), scheme="uprn", value="1"
+            ),
+        ),
+        (
+            "empty previous name",
+            lambda: PreviousIdentifier.objects.create(
+                organisation=f.make_organisation(), scheme="name", value=""
+            ),
         ),
         (
             "two places with one name in a system",

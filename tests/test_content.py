@@ -23,9 +23,15 @@ def test_home_page_shows_the_vision_and_figures_from_records(client, seeded):
     body = text(page(client, "/"))
     assert "For everyone in South Yorkshire to have the best possible start in life" in body
     # 248,449 + 314,176 + 271,195 + 573,252 (ONS mid-2023)
-    assert "1,407,072 people live in our 4 places (2023, ONS mid-year estimates)" in body
-    assert "The partnership states 1,500,000" in body
+    assert (
+        "1,407,072 people live in our 4 places (mid-2023, ONS mid-year population estimate)" in body
+    )
+    # The stated figure in the partnership's own words, beside the sum, with no reason given.
+    assert "The partnership states “1.5 million”" in body
+    assert "1,500,000" not in body
+    assert "included Bassetlaw" not in body
     assert "36 neighbourhoods" in body
+    assert "29 primary care networks and 6 council areas" in body
 
 
 @pytest.mark.django_db
@@ -42,9 +48,9 @@ def test_each_place_shows_population_with_year_and_source_and_its_council(
     client, seeded, slug, population, council
 ):
     body = text(page(client, f"/places/{slug}/"))
-    assert f"{population} (2023, ONS mid-year population estimate" in body
+    assert f"{population} people (ONS mid-year population estimate, mid-2023)" in body
+    assert "Source: ONS mid-year population estimates, as published by City Population" in body
     assert council in body
-    assert "Employment" in body
 
 
 @pytest.mark.django_db
@@ -54,7 +60,9 @@ def test_places_list_shows_four_places_and_bassetlaw_as_former(client, seeded):
     for name in ["Barnsley", "Doncaster", "Rotherham", "Sheffield"]:
         assert f">{name}</a>" in current
     assert ">Bassetlaw</a>" not in current
-    assert "until 30 June 2022" in text(html)
+    assert "Bassetlaw , now in the Nottingham and Nottinghamshire Integrated Care System" in text(
+        html
+    )
 
 
 @pytest.mark.django_db
@@ -67,9 +75,17 @@ def test_sheffield_lists_its_neighbourhoods_and_partners(client, seeded):
 @pytest.mark.django_db
 def test_neighbourhoods_are_grouped_by_place_with_counts(client, seeded):
     body = text(page(client, "/neighbourhoods/"))
-    assert "Sheffield 16 named" in body
-    assert "Doncaster 6 named" in body
-    assert "No neighbourhood names have been confirmed for Rotherham yet" in body
+    assert "Sheffield 16 primary care networks named" in body
+    assert "Doncaster 6 primary care networks named" in body
+    assert "Rotherham 6 primary care networks. Their names were not found." in body
+    assert "6 council areas named: Central Dearne North North East Penistone South" in body
+    # The single low-confidence "Barnsley PCN" is a count with its caveat, not a named
+    # neighbourhood with a population.
+    assert "1 primary care network. One third-party source names a single network" in body
+    assert "(one source, not confirmed by another)" in body
+    assert "sources name or count 29 primary care networks and 6 council areas" in body
+    assert "against the 36 neighbourhoods the partnership states" in body
+    assert "Bassetlaw Now in the Nottingham and Nottinghamshire Integrated Care System" in body
 
 
 @pytest.mark.django_db
@@ -175,7 +191,7 @@ def test_directory_is_paginated(client, seeded):
 def test_governance_shows_each_system_and_alliance(client, seeded):
     body = text(page(client, "/governance/"))
     assert "South Yorkshire Integrated Care System" in body
-    assert "Humber, Coast and Vale Integrated Care System" in body
+    assert "Humber and North Yorkshire Integrated Care System" in body
     assert "York Health and Care Alliance" in body
     assert "Barnsley Provider Alliance" in body
 
@@ -185,6 +201,7 @@ def test_machine_readable_endpoints(client, seeded):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/places/sheffield/</loc>" in sitemap
     assert "<loc>http://testserver/alliances/york-health-and-care-alliance/</loc>" in sitemap
+    assert "<loc>http://testserver/sources/organisations/</loc>" in sitemap
     assert "/collaboratives/working-together/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots

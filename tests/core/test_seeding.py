@@ -7,7 +7,7 @@ import pytest
 
 from core.seeding import LoadReport, find, serialise, upsert
 from news.models import NewsItem
-from places.models import Place
+from places.models import Place, PopulationEstimate, SystemMembership
 from tests.factories import make_place, make_system
 
 UK = zoneinfo.ZoneInfo("Europe/London")
@@ -25,8 +25,12 @@ def field(model, name):
             datetime.datetime(2021, 7, 1, 9, tzinfo=UK),
             datetime.datetime(2021, 7, 1, 8, tzinfo=datetime.UTC),
         ),
-        (field(Place, "active_to"), datetime.date(2022, 6, 30), datetime.date(2022, 6, 30)),
-        (field(Place, "population"), 573252, 573252),
+        (
+            field(SystemMembership, "ended_on"),
+            datetime.date(2022, 6, 30),
+            datetime.date(2022, 6, 30),
+        ),
+        (field(PopulationEstimate, "population"), 573252, 573252),
     ],
 )
 def test_equal_values_serialise_alike(model_field, first, second):
@@ -36,9 +40,13 @@ def test_equal_values_serialise_alike(model_field, first, second):
 @pytest.mark.parametrize(
     ("model_field", "first", "second"),
     [
-        (field(Place, "population"), None, 0),
+        (field(PopulationEstimate, "population"), None, 0),
         (field(Place, "name"), "", None),
-        (field(Place, "active_to"), datetime.date(2022, 6, 30), datetime.date(2022, 7, 1)),
+        (
+            field(SystemMembership, "ended_on"),
+            datetime.date(2022, 6, 30),
+            datetime.date(2022, 7, 1),
+        ),
     ],
 )
 def test_different_values_serialise_apart(model_field, first, second):

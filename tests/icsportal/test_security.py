@@ -154,3 +154,9 @@ def test_the_served_site_defaults_to_debug_off_and_refuses_without_its_settings(
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_a_malformed_contact_email_is_a_clear_error():
+    result = run_manage("check", DEBUG="true", CONTACT_EMAIL="contact at example")
+    assert result.returncode != 0
+    assert "CONTACT_EMAIL must be an email address" in result.stderr

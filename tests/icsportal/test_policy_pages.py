@@ -1,0 +1,118 @@
+"""The accessibility statement, the privacy notice's contact section and security.txt."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.core.html import parse
+
+ADDRESS = "contact@portal.example.nhs.uk"
+
+
+def main(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200
+    return parse(response.content.decode()).select_one("main")
+
+
+def section(page, heading: str) -> str:
+    """The text from a heading to the next heading of any level, as a reader meets it."""
+    text = page.text
+    start = text.index(heading) + len(heading)
+    ends = [text.find(h.text, start) for h in page.select("h2") + page.select("h3")]
+    return text[start : min([end for end in ends if end > start], default=len(text))]
+
+
+@pytest.mark.django_db
+def test_the_statement_says_when_it_was_prepared_and_last_reviewed(client):
+    assert (
+        "This statement was prepared on 26 November 2026. It was last reviewed on 26 November 2026."
+    ) in main(client, "/accessibility/").text
+
+
+@pytest.mark.django_db
+def test_the_statement_claims_only_what_automated_checks_can_show(client):
+    page = main(client, "/accessibility/")
+    status = section(page, "Compliance status")
+    assert (
+        "This website is partially compliant with the Web Content Accessibility Guidelines "
+        "version 2.2 AA standard."
+    ) in status
+    assert "tested only with the automated checks" in status
+    assert "fully compliant" not in page.text
+
+
+@pytest.mark.django_db
+def test_without_a_contact_address_both_pages_say_so_plainly(client, settings):
+    settings.CONTACT_EMAIL = ""
+    statement = main(client, "/accessibility/")
+    reporting = section(statement, "Reporting accessibility problems with this website")
+    assert "This website does not have a contact address yet" in reporting
+    contact = main(client, "/privacy/").select_one("#contact")
+    assert "This website does not have a contact address yet" in contact.text
+    # Neither sends the reader to another website, nor back to the statement.
+    assert [a.attrs["href"] for a in contact.select("a[href]")] == []
+
+
+@pytest.mark.django_db
+def test_with_a_contact_address_both_pages_give_it(client, settings):
+    settings.CONTACT_EMAIL = ADDRESS
+    statement = main(client, "/accessibility/")
+    reporting = section(statement, "Reporting accessibility problems with this website")
+    assert f"email {ADDRESS}" in reporting
+    contact = main(client, "/privacy/").select_one("#contact")
+    assert f"email the partnership at {ADDRESS}" in contact.text
+    for page in (statement, contact):
+        assert f"mailto:{ADDRESS}" in [a.attrs["href"] for a in page.select("a[href]")]
+    assert "does not have a contact address" not in statement.text + contact.text
+
+
+@pytest.mark.django_db
+def test_the_statement_links_to_the_privacy_notices_contact_section(client):
+    statement = main(client, "/accessibility/")
+    links = {a.text: a.attrs["href"] for a in statement.select("a[href]")}
+    assert links["Contact us section of our privacy notice"] == "/privacy/#contact"
+    assert main(client, "/privacy/").select_one("#contact").select_one("h2").text == "Contact us"
+
+
+def security_txt(client) -> dict[str, list[str]]:
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields: dict[str, list[str]] = {}
+    for line in response.content.decode().splitlines():
+        name, value = line.split(": ", 1)
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+@pytest.mark.django_db
+def test_security_txt_expires_within_a_year(client):
+    (expires,) = security_txt(client)["Expires"]
+    when = datetime.datetime.fromisoformat(expires)
+    # RFC 9116: an ISO 8601 time, and less than a year ahead.
+    assert timezone.now() < when < timezone.now() + datetime.timedelta(days=365)
+
+
+@pytest.mark.django_db
+def test_security_txt_contact_is_the_privacy_notices_contact_section(client, settings):
+    settings.SECURITY_CONTACT = ""
+    settings.CONTACT_EMAIL = ADDRESS
+    (contact,) = security_txt(client)["Contact"]
+    assert contact == "http://testserver/privacy/#contact"
+    path, fragment = contact.removeprefix("http://testserver").split("#")
+    section = main(client, path).select_one(f"#{fragment}")
+    assert f"mailto:{ADDRESS}" in [a.attrs["href"] for a in section.select("a[href]")]
+
+
+@pytest.mark.django_db
+def test_security_txt_contact_can_be_set_for_the_security_team(client, settings):
+    settings.SECURITY_CONTACT = "mailto:security@portal.example.nhs.uk"
+    assert security_txt(client)["Contact"] == ["mailto:security@portal.example.nhs.uk"]
+
+
+@pytest.mark.django_db
+def test_security_txt_names_no_policy_the_site_does_not_have(client):
+    # Policy is for a vulnerability disclosure policy; the site has none to link to.
+    assert "Policy" not in security_txt(client)
