@@ -8,8 +8,9 @@ Records are matched on their natural key. Every value the loader writes is remem
   deleted it, and it stays deleted);
 - a field that already holds the file's value is left alone;
 - a field that still holds what the loader last wrote takes the file's new value;
-- a field that holds anything else was changed by staff (or predates this record) and is kept,
-  and the run reports it.
+- a field the loader has no record of (a database loaded before it kept one) takes the file's
+  value only if the record's history shows no save but the loader's;
+- a field that holds anything else was changed by staff and is kept, and the run reports it.
 
 Many-to-many links are only ever added, and a link the loader added once is not added again
 after staff removed it. Fields given as `create_only` (a news item's `publish_at`) are written
@@ -132,6 +133,9 @@ def upsert[M: models.Model](
             loaded[name] = value
         elif name in recorded and current == recorded[name]:
             changed[name] = loaded[name] = value
+        elif name not in recorded and only_the_loader_saved(instance):
+            # Loaded before the loader kept its record, and never saved by staff since.
+            changed[name] = loaded[name] = value
         else:
             report.keep_change(model, record_key, name)
     if changed:
@@ -141,6 +145,20 @@ def upsert[M: models.Model](
     _remember(model, record_key, loaded, recorded)
     report.record(model, "updated" if changed else "unchanged")
     return instance
+
+
+def only_the_loader_saved(instance: models.Model) -> bool:
+    """True when every saved version of the record in its history is the loader's own: no
+    one else has saved it, so its values are the loader's even without a LoadedValue record
+    (a database loaded before the loader kept one). Without a history, nothing is proven."""
+    history = getattr(instance, "history", None)
+    if history is None:
+        return False
+    if not hasattr(instance, "_only_the_loader_saved"):
+        instance._only_the_loader_saved = (
+            history.exists() and not history.exclude(history_change_reason=CHANGE_REASON).exists()
+        )
+    return instance._only_the_loader_saved
 
 
 def find[M: models.Model](model: type[M], slug: str) -> M | None:

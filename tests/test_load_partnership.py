@@ -13,7 +13,7 @@ import partners.seed
 import places.seed
 from alliances.models import Alliance, GovernanceStage, Membership, Role, Stage
 from core.models import LoadedValue
-from core.seeding import LoadReport
+from core.seeding import CHANGE_REASON, LoadReport
 from news.models import NewsItem, Topic
 from partners.models import Organisation, Succession
 from places.models import IntegratedCareSystem, Milestone, Neighbourhood, Place
@@ -333,10 +333,12 @@ def test_a_field_staff_changed_is_kept_when_the_data_file_changes_it_too(tmp_pat
 
 @pytest.mark.django_db
 def test_a_database_loaded_before_the_loader_kept_records_keeps_its_differences():
-    # The previous loader recorded nothing; what differs from the file may be staff work.
+    # The previous loader recorded nothing; a record someone else saved may hold staff work.
     load()
     LoadedValue.objects.all().delete()
-    Organisation.objects.filter(slug="sheffield-city-council").update(name="Renamed long ago")
+    council = Organisation.objects.get(slug="sheffield-city-council")
+    council.name = "Renamed long ago"
+    council.save()  # as the admin saves it: a history row that is not the loader's
 
     first = run()
     second = run()
@@ -357,6 +359,23 @@ def test_a_database_loaded_before_the_loader_kept_records_keeps_its_differences(
         "kept staff deletion: organisation barnsley-ccg",
         "kept staff deletion: succession nhs-south-yorkshire-icb/doncaster-ccg",
     ]
+
+
+@pytest.mark.django_db
+def test_a_record_only_the_old_loader_saved_takes_the_corrected_fact():
+    # A database the previous loader filled, with an older release's figure, which no one but
+    # the loader ever saved: the history proves the value is the loader's, so it is corrected.
+    load()
+    LoadedValue.objects.all().delete()
+    Place.objects.filter(slug="sheffield").update(gss_code="E08000019")  # no history row
+
+    output = run()
+
+    assert Place.objects.get(slug="sheffield").gss_code == "E08000039"
+    assert kept_lines(output) == []
+    assert Place.objects.get(slug="sheffield").history.first().history_change_reason == (
+        CHANGE_REASON
+    )
 
 
 @pytest.mark.django_db
