@@ -148,16 +148,17 @@ def upsert[M: models.Model](
 
 
 def only_the_loader_saved(instance: models.Model) -> bool:
-    """True when every saved version of the record in its history is the loader's own: no
-    one else has saved it, so its values are the loader's even without a LoadedValue record
-    (a database loaded before the loader kept one). Without a history, nothing is proven."""
+    """True when no version of the record in its history is anyone's but the loader's: no one
+    else has saved it (a record a data migration made has no history at all), so its values
+    are the loader's even without a LoadedValue record (a database loaded before the loader
+    kept one). A model without a history proves nothing."""
     history = getattr(instance, "history", None)
     if history is None:
         return False
     if not hasattr(instance, "_only_the_loader_saved"):
-        instance._only_the_loader_saved = (
-            history.exists() and not history.exclude(history_change_reason=CHANGE_REASON).exists()
-        )
+        instance._only_the_loader_saved = not history.exclude(
+            history_change_reason=CHANGE_REASON
+        ).exists()
     return instance._only_the_loader_saved
 
 
