@@ -25,7 +25,7 @@ def _bad_rows():
                 f.make_population_estimate(place=p),
             ],
         ),
-        ("fact with an unknown confidence", lambda: f.make_place(confidence="certain")),
+        ("fact with an unknown confidence", lambda: f.make_place(confidence="sure")),
         ("previous GSS code without its date", lambda: f.make_place(previous_gss_code="E1")),
         (
             "place leaving a system before it joined",
