@@ -1,6 +1,5 @@
 """Collaboratives, alliances and the governance status page."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -39,7 +38,7 @@ class AllianceDetailView(AllianceKindMixin, DetailView):
     def get_breadcrumbs(self):
         crumbs = [("Home", "/"), (self.list_title, reverse(self.list_url_name))]
         system = self.object.system
-        if system.slug != settings.PORTAL_SYSTEM_SLUG:
+        if not system.is_portal:
             # An alliance in another system (York) says so in its trail.
             crumbs.append((system.name, system.get_absolute_url()))
         return [*crumbs, (self.object.name, None)]

@@ -26,7 +26,6 @@ def site(request: HttpRequest) -> dict:
     sections = [url for _, url in NAVIGATION if request.path.startswith(url)]
     return {
         "site_name": settings.SITE_NAME,
-        "portal_system_slug": settings.PORTAL_SYSTEM_SLUG,
         "navigation": NAVIGATION,
         "current_section": max(sections, key=len, default=None),
         "canonical_url": canonical_url(request),

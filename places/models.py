@@ -101,8 +101,13 @@ class IntegratedCareSystem(VersionedModel, SourcedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_portal(self) -> bool:
+        """True for the system this portal is for (settings.PORTAL_SYSTEM_SLUG)."""
+        return self.slug == settings.PORTAL_SYSTEM_SLUG
+
     def get_absolute_url(self) -> str:
-        if self.slug == settings.PORTAL_SYSTEM_SLUG:
+        if self.is_portal:
             return reverse("places:journey")
         return reverse("places:system-journey", kwargs={"slug": self.slug})
 

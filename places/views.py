@@ -1,6 +1,5 @@
 """Public pages about the partnership: who we are, the journey, places and neighbourhoods."""
 
-from django.conf import settings
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -74,22 +73,22 @@ class JourneyView(SystemPageMixin, TemplateView):
         if "slug" not in kwargs:
             return super().dispatch(request, *args, **kwargs)
         self.system = get_object_or_404(IntegratedCareSystem, slug=kwargs["slug"])
-        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+        if self.system.is_portal:
             return redirect("places:journey", permanent=True)
         return super(SystemPageMixin, self).dispatch(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
-        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+        if self.system.is_portal:
             return self.page_title
         return f"The journey of the {self.system.name}"
 
     def get_meta_description(self) -> str:
-        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+        if self.system.is_portal:
             return self.meta_description
         return f"The dated steps of the {self.system.name}, with their sources."
 
     def get_breadcrumbs(self):
-        if self.system.slug == settings.PORTAL_SYSTEM_SLUG:
+        if self.system.is_portal:
             return super().get_breadcrumbs()
         return [
             ("Home", "/"),
@@ -187,7 +186,7 @@ class PlaceDetailView(PageMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        if self.object.system.slug != settings.PORTAL_SYSTEM_SLUG:
+        if not self.object.system.is_portal:
             # A place in another system (York) says so before anything else.
             return [
                 ("Home", "/"),
