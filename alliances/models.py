@@ -11,9 +11,12 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import format_date
 from core.models import (
+    NamedBySlug,
     SlugNaturalKeyManager,
     SourcedModel,
     VersionedModel,
+    check_dates_in_order,
+    dates_in_order,
     distinct_citations,
     sourced_constraints,
 )
@@ -69,7 +72,7 @@ class AllianceManager(SlugNaturalKeyManager.from_queryset(AllianceQuerySet)):
     pass
 
 
-class Alliance(VersionedModel, SourcedModel):
+class Alliance(NamedBySlug, VersionedModel, SourcedModel):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=30, choices=AllianceKind)
@@ -109,12 +112,6 @@ class Alliance(VersionedModel, SourcedModel):
             ),
             *sourced_constraints("alliance"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
 
     def get_absolute_url(self) -> str:
         if self.kind == AllianceKind.PROVIDER_COLLABORATIVE:
@@ -260,12 +257,7 @@ class Membership(VersionedModel, SourcedModel):
                 name="membership_names_one_member",
             ),
             models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
-            models.CheckConstraint(
-                condition=Q(left_on__isnull=True)
-                | Q(joined_on__isnull=True)
-                | Q(left_on__gte=models.F("joined_on")),
-                name="membership_dates_ordered",
-            ),
+            dates_in_order("joined_on", "left_on", name="membership_dates_ordered"),
             *sourced_constraints("membership"),
         ]
 
@@ -281,5 +273,9 @@ class Membership(VersionedModel, SourcedModel):
             raise ValidationError(
                 "Choose an organisation, or name the represented group, but not both."
             )
-        if self.joined_on and self.left_on and self.left_on < self.joined_on:
-            raise ValidationError({"left_on": "Leaving cannot come before joining."})
+        check_dates_in_order(
+            self.joined_on,
+            self.left_on,
+            field="left_on",
+            message="Leaving cannot come before joining.",
+        )

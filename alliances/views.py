@@ -3,17 +3,18 @@
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from alliances.models import Alliance, AllianceKind
+from alliances.models import Alliance
 from core.views import PageMixin
 from places.models import IntegratedCareSystem
 
 
 class AllianceKindMixin(PageMixin):
-    """Collaboratives and alliances share their pages; `kind` says which this is."""
+    """Collaboratives and alliances share their pages; the URLconf says which kind a page
+    shows, its list's title and URL name (`as_view(kind=..., list_title=..., ...)`)."""
 
-    kind: str
-    list_title: str
-    list_url_name: str
+    kind: str = ""
+    list_title: str = ""
+    list_url_name: str = ""
 
     def get_queryset(self):
         return Alliance.objects.of_kind(self.kind).with_members()
@@ -42,38 +43,6 @@ class AllianceDetailView(AllianceKindMixin, DetailView):
             # An alliance in another system (York) says so in its trail.
             crumbs.append((system.name, system.get_absolute_url()))
         return [*crumbs, (self.object.name, None)]
-
-
-class CollaborativeListView(AllianceListView):
-    kind = AllianceKind.PROVIDER_COLLABORATIVE
-    list_title = "Provider collaboratives"
-    list_url_name = "alliances:collaborative-list"
-    meta_description = (
-        "Provider collaboratives: NHS trusts and other providers working together at scale, with "
-        "their members."
-    )
-
-
-class CollaborativeDetailView(AllianceDetailView):
-    kind = CollaborativeListView.kind
-    list_title = CollaborativeListView.list_title
-    list_url_name = CollaborativeListView.list_url_name
-
-
-class PlaceAllianceListView(AllianceListView):
-    kind = AllianceKind.PLACE_ALLIANCE
-    list_title = "Alliances"
-    list_url_name = "alliances:list"
-    meta_description = (
-        "Place alliances such as the York Health and Care Alliance: members, roles and "
-        "governance status."
-    )
-
-
-class PlaceAllianceDetailView(AllianceDetailView):
-    kind = PlaceAllianceListView.kind
-    list_title = PlaceAllianceListView.list_title
-    list_url_name = PlaceAllianceListView.list_url_name
 
 
 class GovernanceView(PageMixin, TemplateView):

@@ -1,5 +1,6 @@
 """Abstract models shared by the domain apps, and the loader's record of what it wrote."""
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from core.dates import DatePrecision, format_date
@@ -14,6 +15,17 @@ class SlugNaturalKeyManager(models.Manager):
 
     def get_by_natural_key(self, slug: str):
         return self.get(slug=slug)
+
+
+class NamedBySlug:
+    """A record shown by its name and known to seed data, fixtures and URLs by its slug
+    (mix in before the model base classes)."""
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
 
 
 class VersionedModel(models.Model):
@@ -91,6 +103,23 @@ class SourcedModel(models.Model):
     @property
     def source_date_display(self) -> str:
         return format_date(self.source_date, self.source_date_precision)
+
+
+def dates_in_order(start: str, end: str, *, name: str) -> models.CheckConstraint:
+    """The database's check that a period does not end before it starts; either end may be
+    unknown (null)."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{start}__isnull": True})
+        | models.Q(**{f"{end}__isnull": True})
+        | models.Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+    )
+
+
+def check_dates_in_order(start, end, *, field: str, message: str) -> None:
+    """The same rule for forms: a friendly error on `field` when `end` comes before `start`."""
+    if start and end and end < start:
+        raise ValidationError({field: message})
 
 
 def distinct_citations(records) -> list:

@@ -32,11 +32,12 @@ class PageMixin:
 
 
 class FilteredListMixin(PageMixin):
-    """A list narrowed by a GET filter form (`filter_form_class`, with a `filter()` method).
+    """A list narrowed by a GET filter form (`filter_form_class`).
 
     The form is always bound to the query string, so every value is cleaned: a bad one is
-    answered 400 with the form's errors and an "Error:" title, never a 500. A bad page
-    number is ListView's 404.
+    answered 400 with the form's errors and an "Error:" title, never a 500. The form only
+    cleans; the queryset's `matching(**cleaned_data)` narrows the list, so search and the
+    open data API can reuse it. A bad page number is ListView's 404.
     """
 
     filter_form_class: type
@@ -52,7 +53,7 @@ class FilteredListMixin(PageMixin):
         return super().get_queryset()
 
     def get_queryset(self):
-        return self.form.filter(self.get_unfiltered_queryset())
+        return self.get_unfiltered_queryset().matching(**self.form.cleaned_data)
 
     def get_page_title(self) -> str:
         title = super().get_page_title()

@@ -2,16 +2,18 @@
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
+# The header's navigation: (label, URL name), in order.
 NAVIGATION = [
-    ("Who we are", "/about/"),
-    ("Our journey", "/our-journey/"),
-    ("Places", "/places/"),
-    ("Partners", "/partners/"),
-    ("Collaboratives", "/collaboratives/"),
-    ("Alliances", "/alliances/"),
-    ("Governance", "/governance/"),
-    ("News", "/news/"),
+    ("Who we are", "places:about"),
+    ("Our journey", "places:journey"),
+    ("Places", "places:list"),
+    ("Partners", "partners:list"),
+    ("Collaboratives", "alliances:collaborative-list"),
+    ("Alliances", "alliances:list"),
+    ("Governance", "alliances:governance"),
+    ("News", "news:list"),
 ]
 
 
@@ -23,10 +25,11 @@ def canonical_url(request: HttpRequest) -> str:
 
 
 def site(request: HttpRequest) -> dict:
-    sections = [url for _, url in NAVIGATION if request.path.startswith(url)]
+    navigation = [(label, reverse(name)) for label, name in NAVIGATION]
+    sections = [url for _, url in navigation if request.path.startswith(url)]
     return {
         "site_name": settings.SITE_NAME,
-        "navigation": NAVIGATION,
+        "navigation": navigation,
         "current_section": max(sections, key=len, default=None),
         "canonical_url": canonical_url(request),
     }

@@ -10,10 +10,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
@@ -22,6 +20,7 @@ from core.admin import PortalAdmin
 from news.forms import NewsItemAdminForm
 from news.models import NewsItem, Topic
 from news.services import preview_path
+from news.views import render_preview
 
 PUBLISH_PERMISSION = "news.publish_newsitem"
 
@@ -78,12 +77,27 @@ class NewsItemAdmin(PortalAdmin):
         return ["publish_at"]
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
+        def admin_view(view, *, post_only: bool = False):
+            # State changes are POST only, wrapped once here rather than in each view.
+            return self.admin_site.admin_view(require_POST(view) if post_only else view)
+
         return [
-            path("<int:pk>/preview/", wrap(self.preview_view), name="news_newsitem_preview"),
-            path("<int:pk>/publish/", wrap(self.publish_view), name="news_newsitem_publish"),
-            path("<int:pk>/unpublish/", wrap(self.unpublish_view), name="news_newsitem_unpublish"),
-            path("<int:pk>/share/", wrap(self.share_view), name="news_newsitem_share"),
+            path("<int:pk>/preview/", admin_view(self.preview_view), name="news_newsitem_preview"),
+            path(
+                "<int:pk>/publish/",
+                admin_view(self.publish_view, post_only=True),
+                name="news_newsitem_publish",
+            ),
+            path(
+                "<int:pk>/unpublish/",
+                admin_view(self.unpublish_view, post_only=True),
+                name="news_newsitem_unpublish",
+            ),
+            path(
+                "<int:pk>/share/",
+                admin_view(self.share_view, post_only=True),
+                name="news_newsitem_share",
+            ),
             *super().get_urls(),
         ]
 
@@ -102,35 +116,15 @@ class NewsItemAdmin(PortalAdmin):
         return HttpResponseRedirect(reverse("admin:news_newsitem_change", args=[item.pk]))
 
     def preview_view(self, request, pk: int):
-        item = self._item(request, pk, need="view")
-        response = TemplateResponse(
-            request,
-            "news/newsitem_detail.html",
-            {
-                "item": item,
-                "preview": True,
-                "page_title": f"Preview: {item.title}",
-                "meta_description": item.summary,
-                "breadcrumbs": [("Home", "/"), ("News", reverse("news:list")), (item.title, None)],
-            },
-        )
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        add_never_cache_headers(response)
-        return response
+        return render_preview(request, self._item(request, pk, need="view"))
 
     def publish_view(self, request, pk: int):
-        return require_POST(self._publish)(request, pk)
-
-    def _publish(self, request, pk: int):
         item = self._item(request, pk, need="publish")
         item.publish(at=timezone.now())
         self.message_user(request, f"“{item}” is published.", messages.SUCCESS)
         return self._back(item)
 
     def unpublish_view(self, request, pk: int):
-        return require_POST(self._unpublish)(request, pk)
-
-    def _unpublish(self, request, pk: int):
         item = self._item(request, pk, need="publish")
         item.unpublish()
         self.message_user(
@@ -141,9 +135,6 @@ class NewsItemAdmin(PortalAdmin):
         return self._back(item)
 
     def share_view(self, request, pk: int):
-        return require_POST(self._share)(request, pk)
-
-    def _share(self, request, pk: int):
         item = self._item(request, pk, need="change")
         link = request.build_absolute_uri(preview_path(item))
         self.message_user(

@@ -9,6 +9,8 @@ from places.models import Place
 
 
 class NewsFilterForm(PortalForm):
+    """Cleans the news list's query string; `NewsItemQuerySet.matching()` does the filtering."""
+
     method = "get"
     submit_label = "Show news"
 
@@ -26,13 +28,6 @@ class NewsFilterForm(PortalForm):
         to_field_name="slug",
         empty_label="All topics",
     )
-
-    def filter(self, queryset):
-        if self.cleaned_data["place"]:
-            queryset = queryset.filter(places=self.cleaned_data["place"])
-        if self.cleaned_data["topic"]:
-            queryset = queryset.filter(topics=self.cleaned_data["topic"])
-        return queryset
 
 
 class NewsItemAdminForm(VersionedAdminForm):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance
-from core.models import SlugNaturalKeyManager, VersionedModel
+from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
 from news.images import news_image_path, validate_news_image
 from news.markdown import render_markdown
 from partners.models import Organisation
@@ -26,7 +26,7 @@ def new_preview_key() -> str:
     return secrets.token_urlsafe(16)
 
 
-class Topic(models.Model):
+class Topic(NamedBySlug, models.Model):  # noqa: DJ008 (NamedBySlug gives __str__)
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 
@@ -36,23 +36,24 @@ class Topic(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
-
 
 class NewsItemQuerySet(models.QuerySet):
     def published(self, now: datetime.datetime | None = None) -> "NewsItemQuerySet":
-        """Items the public may see at this moment: published, and their time has come."""
+        """Items the public may see at this moment: published, and their time has come.
+
+        The one rule of what is public; `NewsItem.is_public()` states it for one item."""
         return self.filter(publish_at__lte=now or timezone.now())
 
-    def scheduled(self, now: datetime.datetime | None = None) -> "NewsItemQuerySet":
-        return self.filter(publish_at__gt=now or timezone.now())
-
-    def drafts(self) -> "NewsItemQuerySet":
-        return self.filter(publish_at__isnull=True)
+    def matching(
+        self, *, place: Place | None = None, topic: "Topic | None" = None
+    ) -> "NewsItemQuerySet":
+        """Items about `place` and on `topic`, where given: the news list's filter."""
+        found = self
+        if place:
+            found = found.filter(places=place)
+        if topic:
+            found = found.filter(topics=topic)
+        return found
 
     def newest_first(self) -> "NewsItemQuerySet":
         return self.order_by("-publish_at", "-pk")
@@ -68,7 +69,7 @@ class NewsItemManager(SlugNaturalKeyManager.from_queryset(NewsItemQuerySet)):
     pass
 
 
-class NewsItem(VersionedModel):
+class NewsItem(NamedBySlug, VersionedModel):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     summary = models.CharField(
@@ -124,9 +125,6 @@ class NewsItem(VersionedModel):
     def __str__(self) -> str:
         return self.title
 
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
-
     def get_absolute_url(self) -> str:
         return reverse("news:detail", kwargs={"slug": self.slug})
 
@@ -134,16 +132,15 @@ class NewsItem(VersionedModel):
         if self.image and not self.image_alt.strip():
             raise ValidationError({"image_alt": "Describe the image for people who cannot see it."})
 
+    def is_public(self, now: datetime.datetime | None = None) -> bool:
+        """The queryset's `published()` rule for this one item."""
+        return self.publish_at is not None and self.publish_at <= (now or timezone.now())
+
     @property
     def status(self) -> str:
         if self.publish_at is None:
             return "Draft"
-        if self.publish_at > timezone.now():
-            return "Scheduled"
-        return "Published"
-
-    def is_public(self, now: datetime.datetime | None = None) -> bool:
-        return self.publish_at is not None and self.publish_at <= (now or timezone.now())
+        return "Published" if self.is_public() else "Scheduled"
 
     @property
     def body_html(self) -> str:

@@ -10,6 +10,6 @@ urlpatterns = [
     path("", views.NewsListView.as_view(), name="list"),
     path("feed/", feeds.LatestNewsFeed(), name="rss"),
     path("atom/", feeds.LatestNewsAtomFeed(), name="atom"),
-    path("preview/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
+    path("preview/<str:token>/", views.shared_preview, name="shared-preview"),
     path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
 ]

@@ -3,9 +3,11 @@
 import re
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from core.views import FilteredListMixin, PageMixin
@@ -40,26 +42,40 @@ class NewsDetailView(PageMixin, DetailView):
         return self.object.summary
 
     def get_breadcrumbs(self):
-        return [("Home", "/"), ("News", reverse("news:list")), (self.object.title, None)]
+        return news_breadcrumbs(self.object)
 
 
-class SharedPreviewView(NewsDetailView):
+def render_preview(request: HttpRequest, item: NewsItem) -> TemplateResponse:
+    """The one way an item is previewed, by staff in the admin or by a reviewer holding a
+    signed link: exactly as the public will see it, marked as a preview, never cached and
+    never indexed."""
+    response = TemplateResponse(
+        request,
+        NewsDetailView.template_name,
+        {
+            "item": item,
+            "preview": True,
+            "page_title": f"Preview: {item.title}",
+            "meta_description": item.summary,
+            "breadcrumbs": news_breadcrumbs(item),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+def shared_preview(request: HttpRequest, token: str) -> TemplateResponse:
     """A draft as the public will see it, for a reviewer holding a signed link."""
+    item = item_for_preview_token(token)
+    if item is None:
+        raise Http404("This preview link has expired or been withdrawn.")
+    return render_preview(request, item)
 
-    def get_object(self, queryset=None):
-        item = item_for_preview_token(self.kwargs["token"])
-        if item is None:
-            raise Http404("This preview link has expired or been withdrawn.")
-        return item
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        add_never_cache_headers(response)
-        return response
+def news_breadcrumbs(item: NewsItem) -> list[tuple[str, str | None]]:
+    return [("Home", "/"), ("News", reverse("news:list")), (item.title, None)]
 
 
 IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")

@@ -8,6 +8,8 @@ from places.models import Place
 
 
 class PartnerFilterForm(PortalForm):
+    """Cleans the directory's query string; `OrganisationQuerySet.matching()` filters."""
+
     method = "get"
     submit_label = "Show partners"
 
@@ -25,19 +27,3 @@ class PartnerFilterForm(PortalForm):
         empty_label="Any place",
     )
     former = forms.BooleanField(label="Include organisations that have closed", required=False)
-
-    def filter(self, queryset):
-        """The queryset narrowed by the cleaned filters (call only when valid).
-
-        Closed organisations (former CCGs) are left out unless asked for.
-        """
-        data = self.cleaned_data
-        if data["q"]:
-            queryset = queryset.matching(data["q"])
-        if data["kind"]:
-            queryset = queryset.filter(kind=data["kind"])
-        if data["place"]:
-            queryset = queryset.filter(places=data["place"])
-        if not data["former"]:
-            queryset = queryset.active()
-        return queryset.distinct()

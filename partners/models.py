@@ -11,7 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.models import SlugNaturalKeyManager, SourcedModel, VersionedModel, sourced_constraints
+from core.models import (
+    NamedBySlug,
+    SlugNaturalKeyManager,
+    SourcedModel,
+    VersionedModel,
+    check_dates_in_order,
+    dates_in_order,
+    sourced_constraints,
+)
 from places.models import Place
 
 ods_code_validator = RegexValidator(
@@ -65,26 +73,37 @@ class OrganisationQuerySet(models.QuerySet):
         """Organisations working today in any of `places`: the home page's partner count."""
         return self.active().filter(places__in=places).distinct()
 
-    def of_kind(self, kind: str) -> "OrganisationQuerySet":
-        return self.filter(kind=kind)
-
-    def matching(self, term: str) -> "OrganisationQuerySet":
-        """Organisations whose name or code, current or former, matches `term`: a name by
-        any part of it, a code whole (RHQ, E08000019)."""
-        term = term.strip()
-        if not term:
-            return self
-        return self.filter(
-            Q(name__icontains=term)
-            | Q(ods_code__iexact=term)
-            | Q(gss_code__iexact=term)
-            | Q(
-                pk__in=PreviousIdentifier.objects.filter(
-                    Q(scheme=IdentifierScheme.NAME, value__icontains=term)
-                    | (~Q(scheme=IdentifierScheme.NAME) & Q(value__iexact=term))
-                ).values("organisation")
+    def matching(
+        self,
+        *,
+        q: str = "",
+        kind: str = "",
+        place: Place | None = None,
+        former: bool = False,
+    ) -> "OrganisationQuerySet":
+        """The directory's filter: organisations whose name or code, current or former,
+        matches `q` (a name by any part of it, a code whole: RHQ, E08000019), of `kind`,
+        serving `place`; closed ones (former CCGs) only when `former` is asked for."""
+        found = self
+        if term := q.strip():
+            found = found.filter(
+                Q(name__icontains=term)
+                | Q(ods_code__iexact=term)
+                | Q(gss_code__iexact=term)
+                | Q(
+                    pk__in=PreviousIdentifier.objects.filter(
+                        Q(scheme=IdentifierScheme.NAME, value__icontains=term)
+                        | (~Q(scheme=IdentifierScheme.NAME) & Q(value__iexact=term))
+                    ).values("organisation")
+                )
             )
-        )
+        if kind:
+            found = found.filter(kind=kind)
+        if place:
+            found = found.filter(places=place)
+        if not former:
+            found = found.active()
+        return found.distinct()
 
     def for_directory(self) -> "OrganisationQuerySet":
         """What the directory shows of each organisation, in a constant number of queries."""
@@ -109,7 +128,7 @@ class OrganisationManager(SlugNaturalKeyManager.from_queryset(OrganisationQueryS
     pass
 
 
-class Organisation(VersionedModel, SourcedModel):
+class Organisation(NamedBySlug, VersionedModel, SourcedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=20, choices=OrganisationKind)
@@ -157,31 +176,21 @@ class Organisation(VersionedModel, SourcedModel):
             models.CheckConstraint(
                 condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(active_from__isnull=True)
-                | Q(active_to__isnull=True)
-                | Q(active_to__gte=models.F("active_from")),
-                name="organisation_active_dates_ordered",
-            ),
+            dates_in_order("active_from", "active_to", name="organisation_active_dates_ordered"),
             *sourced_constraints("organisation"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
 
     def get_absolute_url(self) -> str:
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self.ods_code = self.ods_code.strip().upper()
-        errors = {}
-        if self.active_from and self.active_to and self.active_to < self.active_from:
-            errors["active_to"] = "The end date cannot come before the start date."
-        if errors:
-            raise ValidationError(errors)
+        check_dates_in_order(
+            self.active_from,
+            self.active_to,
+            field="active_to",
+            message="The end date cannot come before the start date.",
+        )
 
     def structured_data(self, url: str) -> dict:
         """schema.org description of the organisation, for JSON-LD."""
@@ -212,13 +221,6 @@ class Organisation(VersionedModel, SourcedModel):
     @property
     def is_council(self) -> bool:
         return self.kind == OrganisationKind.COUNCIL
-
-    @property
-    def is_active(self) -> bool:
-        today = timezone.localdate()
-        return (self.active_from is None or self.active_from <= today) and (
-            self.active_to is None or self.active_to >= today
-        )
 
 
 class Succession(models.Model):
@@ -287,12 +289,7 @@ class PreviousIdentifier(SourcedModel):
                 name="previous_identifier_scheme_valid",
             ),
             models.CheckConstraint(condition=~Q(value=""), name="previous_identifier_not_empty"),
-            models.CheckConstraint(
-                condition=Q(used_from__isnull=True)
-                | Q(used_until__isnull=True)
-                | Q(used_until__gte=models.F("used_from")),
-                name="previous_identifier_dates_ordered",
-            ),
+            dates_in_order("used_from", "used_until", name="previous_identifier_dates_ordered"),
             *sourced_constraints("previous_identifier"),
         ]
 
@@ -313,7 +310,14 @@ class PreviousIdentifier(SourcedModel):
                 gss_code_validator(self.value)
             except ValidationError as error:
                 errors["value"] = error.messages
-        if self.used_from and self.used_until and self.used_until < self.used_from:
-            errors["used_until"] = "The end cannot come before the start."
+        try:
+            check_dates_in_order(
+                self.used_from,
+                self.used_until,
+                field="used_until",
+                message="The end cannot come before the start.",
+            )
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)

@@ -9,15 +9,17 @@ from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_date, iso_date
 from core.models import (
     CITATION_FIELDS,
+    NamedBySlug,
     SlugNaturalKeyManager,
     SourcedModel,
     VersionedModel,
+    check_dates_in_order,
+    dates_in_order,
     distinct_citations,
     sourced_constraints,
 )
@@ -48,7 +50,7 @@ class SystemManager(SlugNaturalKeyManager.from_queryset(SystemQuerySet)):
     pass
 
 
-class IntegratedCareSystem(VersionedModel, SourcedModel):
+class IntegratedCareSystem(NamedBySlug, VersionedModel, SourcedModel):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, help_text="For example “SY ICS”.")
     slug = models.SlugField(max_length=80, unique=True)
@@ -98,9 +100,6 @@ class IntegratedCareSystem(VersionedModel, SourcedModel):
             *sourced_constraints("system"),
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
     @property
     def is_portal(self) -> bool:
         """True for the system this portal is for (settings.PORTAL_SYSTEM_SLUG)."""
@@ -114,9 +113,6 @@ class IntegratedCareSystem(VersionedModel, SourcedModel):
     @property
     def renamed_display(self) -> str:
         return format_date(self.renamed_on, self.renamed_precision)
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
 
     def structured_data(self, url: str) -> dict:
         """schema.org description of the system, for JSON-LD."""
@@ -200,7 +196,7 @@ class PlaceManager(SlugNaturalKeyManager.from_queryset(PlaceQuerySet)):
     pass
 
 
-class Place(VersionedModel, SourcedModel):
+class Place(NamedBySlug, VersionedModel, SourcedModel):
     """A place: a local authority area where partners plan together (a "place partnership").
 
     `system` is the system the place is part of today; `system_memberships` keep every
@@ -251,12 +247,6 @@ class Place(VersionedModel, SourcedModel):
             *sourced_constraints("place"),
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
-
     def get_absolute_url(self) -> str:
         return reverse("places:detail", kwargs={"slug": self.slug})
 
@@ -304,12 +294,7 @@ class SystemMembership(SourcedModel):
         verbose_name = "system membership"
         constraints = [
             models.UniqueConstraint(fields=["place", "system"], name="place_system_once"),
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
-                name="system_membership_dates_ordered",
-            ),
+            dates_in_order("started_on", "ended_on", name="system_membership_dates_ordered"),
             *sourced_constraints("system_membership"),
         ]
 
@@ -317,8 +302,12 @@ class SystemMembership(SourcedModel):
         return f"{self.place} in {self.system}"
 
     def clean(self):
-        if self.started_on and self.ended_on and self.ended_on < self.started_on:
-            raise ValidationError({"ended_on": "The end cannot come before the start."})
+        check_dates_in_order(
+            self.started_on,
+            self.ended_on,
+            field="ended_on",
+            message="The end cannot come before the start.",
+        )
 
 
 class PopulationSeries(models.TextChoices):
@@ -502,9 +491,6 @@ class NeighbourhoodCount(SourcedModel):
 class MilestoneQuerySet(models.QuerySet):
     def in_order(self) -> "MilestoneQuerySet":
         return self.order_by("date", "title")
-
-    def reached(self, on: datetime.date | None = None) -> "MilestoneQuerySet":
-        return self.filter(date__lte=on or timezone.localdate())
 
 
 class Milestone(VersionedModel, SourcedModel):
