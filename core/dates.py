@@ -36,3 +36,23 @@ def iso_date(value: datetime.date | None, precision: str = DatePrecision.DAY) ->
     if precision == DatePrecision.MONTH:
         return f"{value:%Y-%m}"
     return value.isoformat()
+
+
+def format_period(
+    start: datetime.date | None,
+    end: datetime.date | None,
+    *,
+    start_precision: str = DatePrecision.DAY,
+    end_precision: str = DatePrecision.DAY,
+) -> str:
+    """A period with either end possibly unknown: “1 July 2022 to 30 June 2023”,
+    “since 1 July 2022”, “until 30 June 2022”, or "" when neither is known."""
+    since = format_date(start, start_precision)
+    until = format_date(end, end_precision)
+    if since and until:
+        return f"{since} to {until}"
+    if since:
+        return f"since {since}"
+    if until:
+        return f"until {until}"
+    return ""

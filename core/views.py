@@ -60,4 +60,6 @@ class FilteredListMixin(PageMixin):
         return title if self.form.is_valid() else f"Error: {title}"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, **kwargs)
+        # The list's own title for its heading; the page title gains "Error:" when invalid.
+        list_title = super().get_page_title()
+        return super().get_context_data(form=self.form, list_title=list_title, **kwargs)

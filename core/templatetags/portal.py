@@ -1,11 +1,14 @@
 """Template helpers for the public pages."""
 
+import datetime
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
+
+from core.dates import format_period
 
 register = template.Library()
 
@@ -29,3 +32,9 @@ def jsonld(context, data: dict) -> str:
 def population(value: int | None) -> str:
     """A population with thousands separators, or "not known"."""
     return "not known" if value is None else f"{value:,}"
+
+
+@register.simple_tag
+def period(start: datetime.date | None, end: datetime.date | None) -> str:
+    """“1 July 2022 to 30 June 2023”, “since …”, “until …”, or "" (core.dates.format_period)."""
+    return format_period(start, end)
