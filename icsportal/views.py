@@ -21,13 +21,15 @@ from places.models import IntegratedCareSystem, Place, neighbourhood_totals
 
 class HomeView(PageMixin, TemplateView):
     template_name = "home.html"
-    meta_description = (
-        "South Yorkshire Integrated Care System: our vision, our places and neighbourhoods, our "
-        "partners and how we work together."
-    )
 
     def get_page_title(self) -> str:
         return ""
+
+    def get_meta_description(self) -> str:
+        return (
+            f"{settings.SITE_NAME}: our vision, our places and neighbourhoods, our partners and "
+            "how we work together."
+        )
 
     def get_breadcrumbs(self):
         return []

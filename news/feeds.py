@@ -1,5 +1,6 @@
 """RSS and Atom feeds of published news."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -9,8 +10,10 @@ from news.models import NewsItem
 
 
 class LatestNewsFeed(Feed):
-    title = "South Yorkshire Integrated Care System: news"
     description = "News from the integrated care system partnership and its places."
+
+    def title(self) -> str:
+        return f"{settings.SITE_NAME}: news"
 
     def link(self):
         return reverse("news:list")
