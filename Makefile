@@ -46,7 +46,9 @@ frontend: $(CSS) ## Install the npm packages and build static/css/main.css
 static: install frontend ## Collect static files into staticfiles/ (hashed, compressed)
 	$(MANAGE) collectstatic --noinput -i '*.scss' -i '*.njk' -i '*.md' -i '*.d.mts'
 
-migrate: install ## Apply database migrations
+# Every management command checks STATICFILES_DIRS, which names node_modules/nhsuk-frontend:
+# install the frontend first, so a fresh checkout's first command warns of nothing (W004).
+migrate: install frontend ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 seed: migrate ## Load the partnership data (idempotent)
