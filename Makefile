@@ -8,9 +8,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-# manage.py runs with DEBUG on unless the environment (or .env) says otherwise, so local
-# set-up and the development server need no secrets; tests run with the production
-# defaults (DEBUG off).
+# manage.py runs icsportal.settings.development (DEBUG on, a development key, local hosts)
+# unless DJANGO_SETTINGS_MODULE in the environment (or .env) names other settings, so local
+# set-up and the development server need no secrets. Production hosts set
+# DJANGO_SETTINGS_MODULE=icsportal.settings.production. Tests run
+# icsportal.settings.test (the production settings with test-only speed-ups).
 
 .DEFAULT_GOAL := help
 .PHONY: help install frontend static run migrate seed superuser test bench lint format lock clean
