@@ -11,7 +11,7 @@ MANAGE := $(PY) manage.py
 # manage.py runs icsportal.settings.development (DEBUG on, a development key, local hosts)
 # unless DJANGO_SETTINGS_MODULE in the environment (or .env) names other settings, so local
 # set-up and the development server need no secrets. Production hosts set
-# DJANGO_SETTINGS_MODULE=icsportal.settings.production. Tests run
+# DJANGO_SETTINGS_MODULE=icsportal.settings.production. Tests always run
 # icsportal.settings.test (the production settings with test-only speed-ups).
 
 .DEFAULT_GOAL := help
@@ -62,8 +62,10 @@ superuser: migrate ## Create an admin account (asks for a username, email and pa
 run: seed static ## Set everything up and serve on http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Without DJANGO_SETTINGS_MODULE, pytest takes the test settings from pyproject.toml; a
+# value from the environment or .env (a production host's) would otherwise win.
 test: install frontend ## Run the whole test suite
-	$(PY) -m pytest $(PYTEST_ARGS)
+	env -u DJANGO_SETTINGS_MODULE $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: static ## Time every public page under load with 100 times the data (BENCH_ARGS="--help")
 	$(PY) scripts/bench.py $(BENCH_ARGS)
