@@ -8,9 +8,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-# manage.py runs with DEBUG on unless the environment (or .env) says otherwise, so local
-# set-up and the development server need no secrets; tests run with the production
-# defaults (DEBUG off).
+# manage.py runs icsportal.settings.development (DEBUG on, a development key, local hosts)
+# unless DJANGO_SETTINGS_MODULE in the environment (or .env) names other settings, so local
+# set-up and the development server need no secrets. Production hosts set
+# DJANGO_SETTINGS_MODULE=icsportal.settings.production. Tests always run
+# icsportal.settings.test (the production settings with test-only speed-ups).
 
 .DEFAULT_GOAL := help
 .PHONY: help install frontend static run migrate seed superuser test bench lint format lock clean
@@ -46,7 +48,9 @@ frontend: $(CSS) ## Install the npm packages and build static/css/main.css
 static: install frontend ## Collect static files into staticfiles/ (hashed, compressed)
 	$(MANAGE) collectstatic --noinput -i '*.scss' -i '*.njk' -i '*.md' -i '*.d.mts'
 
-migrate: install ## Apply database migrations
+# Every management command checks STATICFILES_DIRS, which names node_modules/nhsuk-frontend:
+# install the frontend first, so a fresh checkout's first command warns of nothing (W004).
+migrate: install frontend ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 seed: migrate ## Load the partnership data (idempotent)
@@ -58,8 +62,10 @@ superuser: migrate ## Create an admin account (asks for a username, email and pa
 run: seed static ## Set everything up and serve on http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Without DJANGO_SETTINGS_MODULE, pytest takes the test settings from pyproject.toml; a
+# value from the environment or .env (a production host's) would otherwise win.
 test: install frontend ## Run the whole test suite
-	$(PY) -m pytest $(PYTEST_ARGS)
+	env -u DJANGO_SETTINGS_MODULE $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: static ## Time every public page under load with 100 times the data (BENCH_ARGS="--help")
 	$(PY) scripts/bench.py $(BENCH_ARGS)

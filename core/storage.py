@@ -12,11 +12,50 @@ one another many levels deep, more than Django's five post-processing passes can
 nhsuk/nhsuk-frontend.min.js, which imports nothing, so those sources are copied unchanged.
 """
 
-from django.contrib.staticfiles.storage import HashedFilesMixin
+import re
+
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 # Paths are relative to STATIC_ROOT: static/js/ holds our own modules.
 OUR_MODULES = "js/*.mjs"
+
+# Django keeps its ES module rules in a private attribute
+# (HashedFilesMixin._js_module_import_aggregation_patterns), so they are copied here from
+# django/contrib/staticfiles/storage.py (Django 6.1), unchanged. Each rule is (pattern,
+# replacement, blocks to skip): a match starting inside a comment, string or template literal
+# is left alone, as Django's own _js_ignored_re arranges.
+JS_IGNORED = re.compile(
+    r"/\*.*?\*/"  # block comment
+    r"|//[^\n]*"  # line comment
+    r"|\\."  # escape sequence
+    r"|'(?:[^'\\\n]|\\.)*'"  # single-quoted string
+    r'|"(?:[^"\\\n]|\\.)*"'  # double-quoted string
+    r"|`(?:[^`\\]|\\.)*`",  # template literal
+    re.DOTALL,
+)
+JS_MODULE_IMPORT_RULES = (
+    (
+        r"""(?P<matched>import(?P<import>[\s\{][^;]*?|\*\s*as\s*\w+)"""
+        r"""\s*from\s*['"](?P<url>[./].*?)["'])""",
+        """import%(import)s from "%(url)s\"""",
+        JS_IGNORED,
+    ),
+    (
+        r"""(?P<matched>export(?P<exports>[\s\{][^;]*?)\s*from\s*["'](?P<url>[./].*?)["'])""",
+        """export%(exports)s from "%(url)s\"""",
+        JS_IGNORED,
+    ),
+    (
+        r"""(?P<matched>import\s*['"](?P<url>[./].*?)["'])""",
+        """import"%(url)s\"""",
+        JS_IGNORED,
+    ),
+    (
+        r"""(?P<matched>import\(["'](?P<url>[./].*?)["']\))""",
+        """import("%(url)s")""",
+        JS_IGNORED,
+    ),
+)
 
 
 def _js_rules(patterns):
@@ -27,16 +66,12 @@ def _js_rules(patterns):
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     """Hashes, compresses and rewrites references in CSS, JS and our ES module files."""
 
+    # Django's public switch: "*.js" files get the module import rules too.
     support_js_module_import_aggregation = True
     patterns = (
         *CompressedManifestStaticFilesStorage.patterns,
         (
             OUR_MODULES,
-            _js_rules(
-                (
-                    *CompressedManifestStaticFilesStorage.patterns,
-                    HashedFilesMixin._js_module_import_aggregation_patterns,
-                )
-            ),
+            (*_js_rules(CompressedManifestStaticFilesStorage.patterns), *JS_MODULE_IMPORT_RULES),
         ),
     )

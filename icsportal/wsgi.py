@@ -4,6 +4,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "icsportal.settings")
+# The served site is production unless the environment names other settings.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "icsportal.settings.production")
 
 application = get_wsgi_application()

@@ -220,8 +220,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="icsportal-bench-") as directory:
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "icsportal.settings",
-            "DEBUG": "false",
+            "DJANGO_SETTINGS_MODULE": "icsportal.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "SECURE_SSL_REDIRECT": "false",

@@ -4,17 +4,19 @@ Why a data migration: the groups are reference data (see 0001_staff_groups). Par
 editors get no news permission; the Comms team gets nothing outside news.
 """
 
-from django.contrib.auth.management import create_permissions
+from importlib import import_module
+
 from django.db import migrations
+
+# One way of creating permissions inside a migration, kept with the migration that needed it
+# first (a module name starting with a digit cannot be imported with `from ... import`).
+create_permissions_now = import_module("news.migrations.0001_staff_groups").create_permissions_now
 
 COMMS_TEAM = "Comms team"
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("news")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    create_permissions_now(apps, "news")
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     comms, _ = Group.objects.get_or_create(name=COMMS_TEAM)

@@ -71,17 +71,30 @@ def test_client_address_behind_trusted_proxies(rf, settings, forwarded, proxies,
     assert client_ip(request) == expected
 
 
+PRODUCTION = "icsportal.settings.production"
+# A production host's environment, with a key strong enough for the deploy check.
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x7Gq!2mZ#r9Lp$4vWb8Nc1Yk&6Td0Hs3Jf5Ue^Ai-Oo=Rl+Pe*Qw",
+    "ALLOWED_HOSTS": "portal.example.nhs.uk",
+}
+# DEBUG, whether the secret key is the development one, and the allowed hosts.
+PRINT_SETTINGS = (
+    "from django.conf import settings as s; "
+    "print(s.DEBUG, s.SECRET_KEY.startswith('django-insecure-'), s.ALLOWED_HOSTS)"
+)
+
+
+def clean_environment(**env: str) -> dict[str, str]:
+    """This process's environment without the settings the test settings put in it."""
+    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "DJANGO_SETTINGS_MODULE"}
+    return {k: v for k, v in os.environ.items() if k not in ours} | env
+
+
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT"}
-    }
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env={**clean, **env},
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -95,27 +108,47 @@ def test_production_settings_pass_the_deploy_check():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DEBUG="false",
-        SECRET_KEY="x7Gq!2mZ#r9Lp$4vWb8Nc1Yk&6Td0Hs3Jf5Ue^Ai-Oo=Rl+Pe*Qw",
-        ALLOWED_HOSTS="portal.example.nhs.uk",
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
+        **PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
-def test_production_refuses_to_start_without(missing):
-    env = {"DEBUG": "false", "SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "portal.example.nhs.uk"}
-    del env[missing]
-    result = run_manage("check", **env)
+@pytest.mark.parametrize("debug", [None, "true"])
+def test_production_refuses_to_start_without(missing, debug):
+    """Not even DEBUG=true in the environment brings back a development key or hosts."""
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    if debug:
+        env["DEBUG"] = debug
+    result = run_manage("check", DJANGO_SETTINGS_MODULE=PRODUCTION, **env)
     assert result.returncode != 0
-    assert f"{missing} must be set" in result.stderr
+    assert f"ImproperlyConfigured: {missing} must be set for the production settings" in (
+        result.stderr
+    )
+
+
+def test_production_runs_with_debug_off_whatever_the_environment_says():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_SETTINGS,
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
+        DEBUG="true",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False False ['portal.example.nhs.uk']"
 
 
 def test_a_malformed_boolean_is_a_clear_error():
-    result = run_manage("check", DEBUG="perhaps")
+    result = run_manage(
+        "check", DJANGO_SETTINGS_MODULE=PRODUCTION, SECURE_SSL_REDIRECT="perhaps", **PRODUCTION_ENV
+    )
     assert result.returncode != 0
-    assert "DEBUG must be true or false" in result.stderr
+    assert "SECURE_SSL_REDIRECT must be true or false" in result.stderr
 
 
 @pytest.mark.django_db
@@ -127,36 +160,33 @@ def test_health_check(client):
 
 
 def test_migrations_match_the_models():
-    result = run_manage("makemigrations", "--check", "--dry-run", DEBUG="true")
+    result = run_manage("makemigrations", "--check", "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_manage_py_runs_with_debug_on_when_the_environment_is_silent():
+def test_manage_py_runs_the_development_settings_when_the_environment_is_silent():
     """A fresh checkout's manage.py commands (makemigrations, createsuperuser) need no secrets."""
-    code = "from django.conf import settings; print(settings.DEBUG)"
-    result = run_manage("shell", "--no-imports", "-c", code)
+    result = run_manage("shell", "--no-imports", "-c", PRINT_SETTINGS)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "True"
-    assert run_manage("makemigrations", "--check", "--dry-run").returncode == 0
+    assert result.stdout.strip() == "True True ['127.0.0.1', 'localhost']"
 
 
-def test_the_served_site_defaults_to_debug_off_and_refuses_without_its_settings():
-    """gunicorn loads icsportal.wsgi: there, no DEBUG in the environment means production."""
+def test_the_served_site_runs_the_production_settings_and_refuses_without_them():
+    """gunicorn loads icsportal.wsgi: with no settings named, that means production."""
     result = subprocess.run(
         [sys.executable, "-c", "import icsportal.wsgi"],
         cwd=BASE_DIR,
-        env={k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
-        | {"DJANGO_SETTINGS_MODULE": "icsportal.settings"},
+        env=clean_environment(DEBUG="true"),
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert result.returncode != 0
-    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "SECRET_KEY must be set for the production settings" in result.stderr
 
 
 def test_a_malformed_contact_email_is_a_clear_error():
-    result = run_manage("check", DEBUG="true", CONTACT_EMAIL="contact at example")
+    result = run_manage("check", CONTACT_EMAIL="contact at example")
     assert result.returncode != 0
     assert "CONTACT_EMAIL must be an email address" in result.stderr

@@ -1,6 +1,8 @@
-"""Settings for the test suite: the real settings with test-only speed-ups.
+"""Settings for the test suite: the production settings with test-only speed-ups.
 
-DATABASE_URL still chooses the database, so CI runs the same suite on SQLite and PostgreSQL.
+The suite runs what production runs (DEBUG off, HTTPS-only cookies, HSTS), with a test secret
+key and test hosts where the environment gives none. DATABASE_URL still chooses the database,
+so CI runs the same suite on SQLite and PostgreSQL.
 """
 
 import os
@@ -9,7 +11,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
-from icsportal.settings import *  # noqa: F403
+from icsportal.settings.production import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # live_server serves static files through the finders, not a manifest.

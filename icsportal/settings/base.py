@@ -1,32 +1,21 @@
-"""Settings for the ICS partnership portal, read from the environment.
+"""Settings every environment shares, read from the environment through `icsportal.environment`.
 
-Every value that differs between a laptop, CI and production comes through `env()`. The
-defaults are safe for production: DEBUG is off, and with DEBUG off the site refuses to start
-without SECRET_KEY and ALLOWED_HOSTS. `make run` turns DEBUG on for local development.
+Not used alone: `development` (manage.py's default) and `production` (wsgi.py's default)
+import everything here and add what differs; `test` builds on `production`. DEBUG, the secret
+key, the allowed hosts and HTTPS enforcement are set there, not here, so no environment can
+run on a value meant for another.
 """
 
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from icsportal.environment import env, env_bool, env_email, env_int, env_list
+from icsportal.environment import env, env_email, env_int, env_list
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-DEBUG = env_bool("DEBUG", default=False)
-
-SECRET_KEY = env("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 (DEBUG only)
-
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
-if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -179,17 +168,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# HTTPS only (secure cookies, the redirect, HSTS): see production.py.
 if TRUSTED_PROXY_COUNT:
     # The load balancer terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Health checks from the load balancer come over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 
 SITE_NAME = "South Yorkshire Integrated Care System"
 # The system whose vision, journey and figures the portal presents.

@@ -1,0 +1,62 @@
+"""The staff groups the news migrations create: exactly these permissions, named as Django
+names them (the migrations create them before Django's own post-migrate handler would)."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_permission_codename
+from django.contrib.auth.models import Group, Permission
+
+from tests.conftest import COMMS_TEAM, PARTNER_EDITORS
+
+ACTIONS = ["add", "change", "delete", "view"]
+PARTNER_MODELS = {
+    "places": [
+        "integratedcaresystem",
+        "systemmembership",
+        "place",
+        "populationestimate",
+        "neighbourhood",
+        "neighbourhoodcount",
+        "milestone",
+    ],
+    "partners": ["organisation", "previousidentifier", "succession"],
+    "alliances": ["alliance", "membership", "governancestage"],
+}
+NEWS_MODELS = ["newsitem", "topic"]
+
+
+def granted(group: str) -> set[tuple[str, str]]:
+    permissions = Group.objects.get(name=group).permissions.select_related("content_type")
+    return {(p.content_type.app_label, p.codename) for p in permissions}
+
+
+@pytest.mark.django_db
+def test_partner_editors_change_partner_records_but_delete_no_system_or_place():
+    expected = {
+        (app, f"{action}_{model}")
+        for app, models in PARTNER_MODELS.items()
+        for model in models
+        for action in ACTIONS
+    } - {("places", "delete_integratedcaresystem"), ("places", "delete_place")}
+    assert granted(PARTNER_EDITORS) == expected
+
+
+@pytest.mark.django_db
+def test_comms_team_has_news_permissions_including_publishing_and_nothing_else():
+    expected = {("news", f"{action}_{model}") for model in NEWS_MODELS for action in ACTIONS}
+    assert granted(COMMS_TEAM) == expected | {("news", "publish_newsitem")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("app_label", ["places", "partners", "alliances", "news"])
+def test_permissions_made_by_migrations_are_those_django_would_make(app_label):
+    for model in apps.get_app_config(app_label).get_models():
+        opts = model._meta
+        expected = {
+            (get_permission_codename(action, opts), f"Can {action} {opts.verbose_name_raw}")
+            for action in opts.default_permissions
+        } | set(opts.permissions)
+        stored = Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model=opts.model_name
+        )
+        assert set(stored.values_list("codename", "name")) == expected, opts.label
