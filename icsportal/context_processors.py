@@ -29,6 +29,7 @@ def site(request: HttpRequest) -> dict:
     sections = [url for _, url in navigation if request.path.startswith(url)]
     return {
         "site_name": settings.SITE_NAME,
+        "site_name_parts": settings.SITE_NAME_PARTS,
         "navigation": navigation,
         "current_section": max(sections, key=len, default=None),
         "canonical_url": canonical_url(request),

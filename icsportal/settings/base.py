@@ -173,7 +173,9 @@ if TRUSTED_PROXY_COUNT:
     # The load balancer terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-SITE_NAME = "South Yorkshire Integrated Care System"
+# The site's name, in the two parts the NHS.UK header shows (organisation name, descriptor).
+SITE_NAME_PARTS = ("South Yorkshire", "Integrated Care System")
+SITE_NAME = " ".join(SITE_NAME_PARTS)
 # The system whose vision, journey and figures the portal presents.
 PORTAL_SYSTEM_SLUG = "south-yorkshire"
 # Where the portal lives, for canonical links, feeds and the sitemap behind a proxy.
