@@ -10,7 +10,7 @@ from partners.models import Organisation, PreviousIdentifier
 from places.models import IntegratedCareSystem, Place
 from tests.core.html import Element, parse
 from tests.news.test_seeded_news import is_quoted_from, quotations, seed_text
-from tests.pages import PUBLIC_PAGES, as_public_page
+from tests.pages import PUBLIC_PAGES
 from tests.test_content import page, text
 
 GSS_CODE = re.compile(r"\b[EWSN]\d{8}\b")
@@ -34,11 +34,7 @@ def _sourced(element: Element) -> bool:
     return holder is not None and bool(holder.select(".app-citation"))
 
 
-SEEDED_PAGES = [
-    entry.path
-    for entry in map(as_public_page, PUBLIC_PAGES)
-    if entry.seeded and entry.status == 200
-]
+SEEDED_PAGES = [entry.path for entry in PUBLIC_PAGES if entry.seeded and entry.status == 200]
 
 
 @pytest.mark.django_db
