@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from icsportal.pages import PUBLIC_PAGES
 from partners.models import Organisation, PreviousIdentifier
 from places.models import IntegratedCareSystem, Place
 from tests.core.html import Element, parse
 from tests.news.test_seeded_news import is_quoted_from, quotations, seed_text
-from tests.pages import PUBLIC_PAGES
 from tests.test_content import page, text
 
 GSS_CODE = re.compile(r"\b[EWSN]\d{8}\b")

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from icsportal.pages import paths_answering_ok
 from tests import factories as f
-from tests.pages import paths_answering_ok
 
 PUBLIC_PAGES = paths_answering_ok()
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from icsportal.pages import PUBLIC_PAGES, PublicPage
 from tests.browser.helpers import (
     DESKTOP,
     MOBILE,
@@ -13,7 +14,6 @@ from tests.browser.helpers import (
     scrolls_horizontally,
     uninitialised_components,
 )
-from tests.pages import PUBLIC_PAGES, PublicPage
 
 VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
 
