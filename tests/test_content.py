@@ -1,21 +1,11 @@
 """The seeded facts appear where they belong on the public pages."""
 
-import html as htmllib
 import json
 import re
 
 import pytest
 
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def text(html: str) -> str:
-    """The visible text, with tags removed and white space folded."""
-    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+from tests.helpers import page, text
 
 
 @pytest.mark.django_db

@@ -9,9 +9,8 @@ import pytest
 from icsportal.pages import PUBLIC_PAGES
 from partners.models import Organisation, PreviousIdentifier
 from places.models import IntegratedCareSystem, Place
-from tests.core.html import Element, parse
-from tests.news.test_seeded_news import is_quoted_from, quotations, seed_text
-from tests.test_content import page, text
+from tests.helpers import is_quoted_from, page, quotations, seed_text, text
+from tests.html import Element, parse
 
 GSS_CODE = re.compile(r"\b[EWSN]\d{8}\b")
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")  # 1,407,072 and the like
