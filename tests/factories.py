@@ -23,6 +23,8 @@ from icsportal.factories import (
 )
 
 __all__ = [
+    "COMMS_TEAM",
+    "PARTNER_EDITORS",
     "grow_partnership",
     "make_alliance",
     "make_membership",
@@ -37,6 +39,10 @@ __all__ = [
     "make_user",
     "news_admin_form",
 ]
+
+# The staff groups the news migrations make (news/migrations/0001_staff_groups.py).
+PARTNER_EDITORS = "Partner editors"
+COMMS_TEAM = "Comms team"
 
 _users = itertools.count(1)
 

@@ -7,8 +7,13 @@ from django.urls import reverse
 
 from partners.models import Organisation
 from places.models import Neighbourhood, Place
-from tests.conftest import COMMS_TEAM, PARTNER_EDITORS
-from tests.factories import make_neighbourhood, make_organisation, make_user
+from tests.factories import (
+    COMMS_TEAM,
+    PARTNER_EDITORS,
+    make_neighbourhood,
+    make_organisation,
+    make_user,
+)
 
 PARTNER_APPS = {"places", "partners", "alliances"}
 
@@ -55,13 +60,8 @@ def expected_status(role: str, model) -> int:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["superuser", "partner editor", "comms team"])
-def test_admin_page_matrix(client, rf, role, every_model_has_a_record):
-    user = {
-        "superuser": lambda: make_user(is_superuser=True),
-        "partner editor": lambda: make_user(groups=(PARTNER_EDITORS,)),
-        "comms team": lambda: make_user(groups=(COMMS_TEAM,)),
-    }[role]()
-    client.force_login(user)
+def test_admin_page_matrix(client_as, rf, role, every_model_has_a_record):
+    client = client_as(role)
     superuser_request = rf.get("/admin/")
     superuser_request.user = make_user(is_superuser=True)
     failures = []
@@ -78,8 +78,8 @@ def test_admin_page_matrix(client, rf, role, every_model_has_a_record):
 
 
 @pytest.mark.django_db
-def test_anonymous_visitors_are_sent_to_the_login_page(client):
-    response = client.get(reverse("admin:partners_organisation_changelist"))
+def test_anonymous_visitors_are_sent_to_the_login_page(client_as):
+    response = client_as(None).get(reverse("admin:partners_organisation_changelist"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
 
@@ -127,10 +127,9 @@ def organisation(db):
 
 
 @pytest.mark.django_db
-def test_an_edit_is_kept_in_the_history_with_who_and_what(
-    staff_client, partner_editor, organisation
-):
-    response = staff_client.post(
+def test_an_edit_is_kept_in_the_history_with_who_and_what(client_as, partner_editor, organisation):
+    client = client_as(partner_editor)
+    response = client.post(
         change_url(organisation),
         organisation_form(organisation, website="https://new.example.org/"),
     )
@@ -145,7 +144,7 @@ def test_an_edit_is_kept_in_the_history_with_who_and_what(
     assert changes["website"] == ("https://old.example.org/", "https://new.example.org/")
     assert "name" not in changes
 
-    history_page = staff_client.get(
+    history_page = client.get(
         reverse("admin:partners_organisation_history", args=[organisation.pk])
     )
     assert history_page.status_code == 200
@@ -153,17 +152,15 @@ def test_an_edit_is_kept_in_the_history_with_who_and_what(
 
 
 @pytest.mark.django_db
-def test_the_second_of_two_concurrent_edits_is_refused(client, organisation):
+def test_the_second_of_two_concurrent_edits_is_refused(client_as, organisation):
     alice = make_user(username="alice", groups=(PARTNER_EDITORS,))
     bob = make_user(username="bob", groups=(PARTNER_EDITORS,))
     # Both open the same record (both forms carry version 1).
     alice_form = organisation_form(organisation, website="https://alice.example.org/")
     bob_form = organisation_form(organisation, website="https://bob.example.org/")
 
-    client.force_login(alice)
-    assert client.post(change_url(organisation), alice_form).status_code == 302
-    client.force_login(bob)
-    response = client.post(change_url(organisation), bob_form)
+    assert client_as(alice).post(change_url(organisation), alice_form).status_code == 302
+    response = client_as(bob).post(change_url(organisation), bob_form)
 
     assert response.status_code == 200
     assert "Someone else saved this record after you opened it" in response.content.decode()
@@ -172,8 +169,8 @@ def test_the_second_of_two_concurrent_edits_is_refused(client, organisation):
 
 
 @pytest.mark.django_db
-def test_a_form_error_keeps_what_the_editor_typed(staff_client, organisation):
-    response = staff_client.post(
+def test_a_form_error_keeps_what_the_editor_typed(client_as, organisation):
+    response = client_as("partner editor").post(
         change_url(organisation),
         organisation_form(organisation, ods_code="R-1", description="Typed by staff"),
     )
@@ -184,29 +181,30 @@ def test_a_form_error_keeps_what_the_editor_typed(staff_client, organisation):
 
 
 @pytest.mark.django_db
-def test_neighbourhoods_outside_the_stated_range_are_flagged(superuser_client):
+def test_neighbourhoods_outside_the_stated_range_are_flagged(client_as):
     small = make_neighbourhood(name="Tiny", population=12_000)
     make_neighbourhood(name="Typical", population=40_000, place=small.place)
     url = reverse("admin:places_neighbourhood_changelist")
 
-    flagged = superuser_client.get(url, {"population": "outside"}).content.decode()
+    flagged = client_as("superuser").get(url, {"population": "outside"}).content.decode()
     assert "Tiny" in flagged
     assert "Typical" not in flagged
     assert "outside 30,000–50,000" in flagged
 
 
 @pytest.mark.django_db
-def test_inline_neighbourhoods_on_the_place_page(superuser_client):
+def test_inline_neighbourhoods_on_the_place_page(client_as):
     neighbourhood = make_neighbourhood(name="Peak Edge Test")
-    page = superuser_client.get(change_url(neighbourhood.place)).content.decode()
+    page = client_as("superuser").get(change_url(neighbourhood.place)).content.decode()
     assert "Peak Edge Test" in page
 
 
 @pytest.mark.django_db
-def test_the_add_page_has_no_save_row_above_the_first_field(superuser_client, organisation):
+def test_the_add_page_has_no_save_row_above_the_first_field(client_as, organisation):
     # The add page focuses the form's first control: it must be a field, not "Save".
-    add = superuser_client.get(reverse("admin:partners_organisation_add")).content.decode()
-    change = superuser_client.get(change_url(organisation)).content.decode()
+    client = client_as("superuser")
+    add = client.get(reverse("admin:partners_organisation_add")).content.decode()
+    change = client.get(change_url(organisation)).content.decode()
 
     assert add.count('name="_continue"') == 1
     assert add.index('name="name"') < add.index('name="_continue"')

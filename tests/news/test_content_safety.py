@@ -12,7 +12,7 @@ from PIL import Image
 from news.images import validate_news_image
 from news.markdown import render_markdown
 from news.models import NewsItem
-from tests.factories import make_news_item, make_user, news_admin_form
+from tests.factories import make_news_item, news_admin_form
 
 HOSTILE_MARKDOWN = [
     "<script>alert(1)</script>",
@@ -90,10 +90,10 @@ def test_real_images_are_accepted_whatever_their_name(kind):
 
 @pytest.mark.django_db
 def test_an_upload_through_the_admin_is_stored_under_a_random_name_of_its_real_type(
-    client, settings, tmp_path
+    client_as, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(make_user(groups=("Comms team",)))
+    client = client_as("comms team")
     response = client.post(
         reverse("admin:news_newsitem_add"),
         news_admin_form(
@@ -114,10 +114,10 @@ def test_an_upload_through_the_admin_is_stored_under_a_random_name_of_its_real_t
 
 @pytest.mark.django_db
 def test_an_image_without_alt_text_is_a_form_error_and_refused_by_the_database(
-    client, settings, tmp_path
+    client_as, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(make_user(groups=("Comms team",)))
+    client = client_as("comms team")
     response = client.post(
         reverse("admin:news_newsitem_add"),
         news_admin_form(image=SimpleUploadedFile("p.png", image_bytes("PNG")), image_alt=""),
