@@ -1,6 +1,6 @@
-"""The public pages: the one list the browser checks (tests/browser/test_pages.py), the
-page checks and query counts (tests/test_public_pages.py) and `make bench` run on. Nothing in
-the site imports it.
+"""The public pages: the one list the browser checks (tests/browser/test_pages.py), the page
+checks and query counts (tests/icsportal/test_pages.py), the walk for unsourced facts
+(tests/icsportal/test_facts.py) and `make bench` run on. Nothing in the site imports it.
 
 Every entry is a `PublicPage`: its path, whether it needs the partnership data loaded first,
 and the status the page itself answers:

@@ -1,5 +1,6 @@
-"""Helpers the tests share: reading a page as a visitor does, and checking quotations against
-the seed documents. (The HTML tree is `tests/html.py`; records come from `tests/factories.py`.)
+"""Helpers the tests share: reading a page as a visitor does, the admin page of a record, and
+checking quotations against the seed documents. (The HTML tree is `tests/html.py`; records
+come from `tests/factories.py`.)
 
 `tests/seeds/` holds copies of the two seed documents the partnership's data and news were
 written from (the partnership's and City of York Council's public text), so that whatever
@@ -9,6 +10,8 @@ the site puts in quotation marks can be checked against the words it claims to q
 import html as htmllib
 import re
 from pathlib import Path
+
+from django.urls import reverse
 
 SEEDS = Path(__file__).parent / "seeds"
 
@@ -25,6 +28,11 @@ def page(client, url: str) -> str:
 def text(html: str) -> str:
     """The visible text, with tags removed and white space folded."""
     return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def change_url(obj) -> str:
+    """The admin's change page of a record."""
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def words(text: str) -> str:
