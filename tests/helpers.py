@@ -1,6 +1,6 @@
-"""Helpers the tests share: reading a page as a visitor does, the admin page of a record, and
-checking quotations against the seed documents. (The HTML tree is `tests/html.py`; records
-come from `tests/factories.py`.)
+"""Helpers the tests share: reading a page as a visitor does, the admin page of a record, a row
+the database refuses, and checking quotations against the seed documents. (The HTML tree is
+`tests/html.py`; records come from `tests/factories.py`.)
 
 `tests/seeds/` holds copies of the two seed documents the partnership's data and news were
 written from (the partnership's and City of York Council's public text), so that whatever
@@ -11,6 +11,8 @@ import html as htmllib
 import re
 from pathlib import Path
 
+import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 SEEDS = Path(__file__).parent / "seeds"
@@ -33,6 +35,12 @@ def text(html: str) -> str:
 def change_url(obj) -> str:
     """The admin's change page of a record."""
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def assert_database_refuses(write) -> None:
+    """`write` writes a row the database itself refuses (a constraint, not model validation)."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write()
 
 
 def words(text: str) -> str:

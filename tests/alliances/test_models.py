@@ -4,10 +4,10 @@ case bypasses forms and model validation."""
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
 
 from alliances.models import GovernanceStage, Membership, Stage
 from tests import factories as f
+from tests.helpers import assert_database_refuses
 
 
 def _bad_rows():
@@ -60,8 +60,7 @@ def _bad_rows():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "write"), _bad_rows(), ids=[c for c, _ in _bad_rows()])
 def test_database_refuses(case, write):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        write()
+    assert_database_refuses(write)
 
 
 @pytest.mark.django_db

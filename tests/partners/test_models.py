@@ -4,10 +4,10 @@ successions: each case bypasses forms and model validation."""
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
 
 from partners.models import Organisation, PreviousIdentifier, Succession
 from tests import factories as f
+from tests.helpers import assert_database_refuses
 
 
 def _bad_rows():
@@ -49,8 +49,7 @@ def _bad_rows():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "write"), _bad_rows(), ids=[c for c, _ in _bad_rows()])
 def test_database_refuses(case, write):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        write()
+    assert_database_refuses(write)
 
 
 @pytest.mark.django_db

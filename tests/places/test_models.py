@@ -4,11 +4,12 @@ milestones: each case bypasses forms and model validation."""
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import ProtectedError
 
 from places.models import Neighbourhood, SystemMembership
 from tests import factories as f
+from tests.helpers import assert_database_refuses
 
 
 def _bad_rows():
@@ -64,8 +65,7 @@ def _bad_rows():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "write"), _bad_rows(), ids=[c for c, _ in _bad_rows()])
 def test_database_refuses(case, write):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        write()
+    assert_database_refuses(write)
 
 
 @pytest.mark.django_db
