@@ -12,8 +12,6 @@ from tests.helpers import page, text
 from tests.html import Element, parse
 
 GSS_CODE = re.compile(r"\b[EWSN]\d{8}\b")
-
-
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")  # 1,407,072 and the like
 
 
