@@ -28,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.pages import paths_answering_ok  # noqa: E402 (needs the path above)
+from icsportal.pages import paths_answering_ok  # noqa: E402 (needs the path above)
 
 # The public pages the tests check, and the machine-readable ones.
 PAGES = [
@@ -105,10 +105,10 @@ def prepare_data(times: int) -> tuple[dict[str, int], dict[str, int], dict[str, 
     from django.db import connection, transaction
     from django.test import Client
 
+    from icsportal.factories import grow_partnership
     from news.models import NewsItem
     from partners.models import Organisation
     from places.models import Neighbourhood, Place
-    from tests.factories import grow_partnership
 
     call_command("migrate", verbosity=0)
     call_command("load_partnership", verbosity=0)

@@ -1,49 +1,39 @@
 """Shared fixtures: the actors who use the site, and the seeded partnership."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from tests.factories import make_user
+from tests.factories import COMMS_TEAM, PARTNER_EDITORS, make_user
 
-PARTNER_EDITORS = "Partner editors"
-COMMS_TEAM = "Comms team"
+# The roles `client_as` signs in as: what make_user needs to make someone in each.
+ROLES = {
+    "partner editor": {"groups": (PARTNER_EDITORS,)},
+    "comms team": {"groups": (COMMS_TEAM,)},
+    "superuser": {"is_superuser": True},
+}
 
 
 @pytest.fixture
-def superuser(db):
-    return make_user(is_superuser=True)
+def client_as(client, db):
+    """`client_as(role)` is the test client signed in as a new user in that role ("partner
+    editor", "comms team" or "superuser"), `client_as(user)` signed in as that user, and
+    `client_as(None)` signed out: an anonymous visitor."""
+
+    def sign_in(who: str | User | None):
+        if who is None:
+            client.logout()
+        else:
+            client.force_login(who if isinstance(who, User) else make_user(**ROLES[who]))
+        return client
+
+    return sign_in
 
 
 @pytest.fixture
 def partner_editor(db):
-    return make_user(groups=(PARTNER_EDITORS,))
-
-
-@pytest.fixture
-def comms_user(db):
-    return make_user(groups=(COMMS_TEAM,))
-
-
-def _client_for(client, user):
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def superuser_client(client, superuser):
-    return _client_for(client, superuser)
-
-
-@pytest.fixture
-def staff_client(client, partner_editor):
-    """A member of the Partner editors group."""
-    return _client_for(client, partner_editor)
-
-
-@pytest.fixture
-def comms_client(client, comms_user):
-    """A member of the Comms team group."""
-    return _client_for(client, comms_user)
+    """A member of the Partner editors group, for a test that needs the user itself."""
+    return make_user(**ROLES["partner editor"])
 
 
 @pytest.fixture

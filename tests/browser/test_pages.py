@@ -2,6 +2,7 @@
 
 import pytest
 
+from icsportal.pages import PUBLIC_PAGES, PublicPage
 from tests.browser.helpers import (
     DESKTOP,
     MOBILE,
@@ -13,7 +14,6 @@ from tests.browser.helpers import (
     scrolls_horizontally,
     uninitialised_components,
 )
-from tests.pages import PUBLIC_PAGES, as_public_page
 
 VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
 
@@ -21,12 +21,11 @@ VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
 def test_public_pages_is_a_list_of_site_paths():
     assert isinstance(PUBLIC_PAGES, list)
     for entry in PUBLIC_PAGES:
-        assert as_public_page(entry).path.startswith("/"), entry
+        assert isinstance(entry, PublicPage), entry
+        assert entry.path.startswith("/"), entry
 
 
-CASES = [
-    pytest.param(as_public_page(entry), id=as_public_page(entry).path) for entry in PUBLIC_PAGES
-]
+CASES = [pytest.param(entry, id=entry.path) for entry in PUBLIC_PAGES]
 
 
 @pytest.mark.browser

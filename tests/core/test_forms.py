@@ -7,8 +7,8 @@ from django.template import engines
 from django.test import RequestFactory
 
 from core.forms import PortalForm
-from tests.core.html import parse
 from tests.core.sample_forms import BAD_CONTACT, GOOD_CONTACT, ContactForm, SearchForm
+from tests.html import parse
 
 
 def render(template: str, **context) -> str:

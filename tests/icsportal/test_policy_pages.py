@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.core.html import parse
+from tests.html import parse
 
 ADDRESS = "contact@portal.example.nhs.uk"
 

@@ -1,6 +1,8 @@
-"""Login throttling, production settings, and the load balancer's health check."""
+"""Login throttling, the Content Security Policy, production settings, and the load balancer's
+health check."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +53,16 @@ def test_a_lockout_does_not_stop_the_real_user_elsewhere(client, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         attempt(client, "alice", "wrong", "198.51.100.7")
     assert attempt(client, "alice", "correct horse battery", "203.0.113.5").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_strict_content_security_policy_is_sent(client, seeded):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert re.search(r"script-src 'self' 'nonce-[\w+/=-]+'", policy)
+    assert "unsafe-inline" not in policy
+    assert response["Permissions-Policy"].startswith("camera=()")
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,14 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from PIL import Image
 
 from news.images import validate_news_image
 from news.markdown import render_markdown
 from news.models import NewsItem
-from tests.factories import make_news_item, make_user, news_admin_form
+from tests.factories import make_news_item, news_admin_form
+from tests.helpers import assert_database_refuses
 
 HOSTILE_MARKDOWN = [
     "<script>alert(1)</script>",
@@ -88,12 +88,16 @@ def test_real_images_are_accepted_whatever_their_name(kind):
     validate_news_image(SimpleUploadedFile("misleading-name.txt", image_bytes(kind)))
 
 
-@pytest.mark.django_db
-def test_an_upload_through_the_admin_is_stored_under_a_random_name_of_its_real_type(
-    client, settings, tmp_path
-):
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads are stored in a scratch folder."""
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(make_user(groups=("Comms team",)))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("media_root")
+def test_an_upload_through_the_admin_is_stored_under_a_random_name_of_its_real_type(client_as):
+    client = client_as("comms team")
     response = client.post(
         reverse("admin:news_newsitem_add"),
         news_admin_form(
@@ -113,20 +117,16 @@ def test_an_upload_through_the_admin_is_stored_under_a_random_name_of_its_real_t
 
 
 @pytest.mark.django_db
-def test_an_image_without_alt_text_is_a_form_error_and_refused_by_the_database(
-    client, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    client.force_login(make_user(groups=("Comms team",)))
-    response = client.post(
+@pytest.mark.usefixtures("media_root")
+def test_an_image_without_alt_text_is_a_form_error_and_refused_by_the_database(client_as):
+    response = client_as("comms team").post(
         reverse("admin:news_newsitem_add"),
         news_admin_form(image=SimpleUploadedFile("p.png", image_bytes("PNG")), image_alt=""),
     )
     assert response.status_code == 200
     assert "Describe the image for people who cannot see it" in response.content.decode()
     assert not NewsItem.objects.exists()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        make_news_item(image="news/x.png", image_alt="")
+    assert_database_refuses(lambda: make_news_item(image="news/x.png", image_alt=""))
 
 
 @pytest.mark.django_db

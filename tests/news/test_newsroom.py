@@ -9,23 +9,9 @@ from django.utils import timezone
 
 from news.models import NewsItem
 from news.services import PREVIEW_LINK_MAX_AGE, preview_path
-from tests.conftest import COMMS_TEAM, PARTNER_EDITORS
-from tests.factories import make_news_item, make_user, news_admin_form
+from tests.factories import COMMS_TEAM, make_news_item, news_admin_form
 
-ROLES = {
-    "anonymous": None,
-    "partner editor": (PARTNER_EDITORS,),
-    "comms team": (COMMS_TEAM,),
-    "superuser": "superuser",
-}
-
-
-def log_in(client, role: str):
-    groups = ROLES[role]
-    if groups == "superuser":
-        client.force_login(make_user(is_superuser=True))
-    elif groups:
-        client.force_login(make_user(groups=groups))
+ROLES = [pytest.param(None, id="anonymous"), "partner editor", "comms team", "superuser"]
 
 
 def action_urls(item: NewsItem) -> dict[str, tuple[str, str]]:
@@ -47,7 +33,7 @@ def action_urls(item: NewsItem) -> dict[str, tuple[str, str]]:
 
 # What each role gets: 200 page, 302 done and sent back, 403 refused, "login" sent to sign in.
 EXPECTED = {
-    "anonymous": dict.fromkeys(
+    None: dict.fromkeys(
         ["list", "add", "edit", "history", "preview", "share link", "publish", "unpublish",
          "delete", "topics"], "login"),
     "partner editor": dict.fromkeys(
@@ -71,9 +57,9 @@ EXPECTED = {
     ["list", "add", "edit", "history", "preview", "share link", "publish", "unpublish",
      "delete", "topics"],
 )  # fmt: skip
-def test_newsroom_permission_matrix(client, role, action):
+def test_newsroom_permission_matrix(client_as, role, action):
     item = make_news_item()
-    log_in(client, role)
+    client = client_as(role)
     method, url = action_urls(item)[action]
     response = getattr(client, method)(url)
     expected = EXPECTED[role][action]
@@ -89,18 +75,17 @@ def test_newsroom_permission_matrix(client, role, action):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("action", ["publish", "unpublish", "share link"])
-def test_state_changes_refuse_get(client, action):
+def test_state_changes_refuse_get(client_as, action):
     item = make_news_item()
-    log_in(client, "comms team")
-    response = client.get(action_urls(item)[action][1])
+    response = client_as("comms team").get(action_urls(item)[action][1])
     assert response.status_code == 405
     item.refresh_from_db()
     assert item.publish_at is None
 
 
 @pytest.mark.django_db
-def test_comms_team_cannot_change_partner_records(client):
-    log_in(client, "comms team")
+def test_comms_team_cannot_change_partner_records(client_as):
+    client = client_as("comms team")
     assert client.get(reverse("admin:partners_organisation_changelist")).status_code == 403
     assert client.get(reverse("admin:places_place_add")).status_code == 403
 
@@ -115,9 +100,8 @@ def test_comms_team_cannot_change_partner_records(client):
         ("25/10/2026", "02:00:00", datetime.datetime(2026, 10, 25, 2, 0, 0, tzinfo=datetime.UTC)),
     ],
 )
-def test_scheduling_is_in_uk_time(client, day, time, utc):
-    log_in(client, "comms team")
-    response = client.post(
+def test_scheduling_is_in_uk_time(client_as, day, time, utc):
+    response = client_as("comms team").post(
         reverse("admin:news_newsitem_add"), news_admin_form(publish_at_0=day, publish_at_1=time)
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -130,9 +114,8 @@ def test_scheduling_is_in_uk_time(client, day, time, utc):
     [("29/03/2026", "01:30:00"), ("25/10/2026", "01:30:00")],
     ids=["does not exist (clocks go forward)", "happens twice (clocks go back)"],
 )
-def test_a_uk_time_that_does_not_exist_or_is_ambiguous_is_refused(client, day, time):
-    log_in(client, "comms team")
-    response = client.post(
+def test_a_uk_time_that_does_not_exist_or_is_ambiguous_is_refused(client_as, day, time):
+    response = client_as("comms team").post(
         reverse("admin:news_newsitem_add"),
         news_admin_form(publish_at_0=day, publish_at_1=time, body="Kept after the error"),
     )
@@ -146,9 +129,9 @@ def test_a_uk_time_that_does_not_exist_or_is_ambiguous_is_refused(client, day, t
 
 
 @pytest.mark.django_db
-def test_publish_and_unpublish_from_the_item_page(client):
+def test_publish_and_unpublish_from_the_item_page(client_as):
     item = make_news_item()
-    log_in(client, "comms team")
+    client = client_as("comms team")
     client.post(action_urls(item)["publish"][1])
     item.refresh_from_db()
     assert item.is_public()
@@ -159,10 +142,9 @@ def test_publish_and_unpublish_from_the_item_page(client):
 
 
 @pytest.mark.django_db
-def test_preview_shows_the_draft_as_the_public_would_and_is_never_cached(client):
+def test_preview_shows_the_draft_as_the_public_would_and_is_never_cached(client_as):
     item = make_news_item(title="Draft for review", body="## A heading\n\nText.")
-    log_in(client, "comms team")
-    response = client.get(action_urls(item)["preview"][1])
+    response = client_as("comms team").get(action_urls(item)["preview"][1])
     page = response.content.decode()
     assert "Draft for review" in page
     assert "<h2>A heading</h2>" in page
@@ -172,13 +154,12 @@ def test_preview_shows_the_draft_as_the_public_would_and_is_never_cached(client)
 
 
 @pytest.mark.django_db
-def test_share_link_works_without_an_account_and_is_revoked_by_unpublishing(client):
+def test_share_link_works_without_an_account_and_is_revoked_by_unpublishing(client_as):
     item = make_news_item(title="For the reviewer")
-    log_in(client, "comms team")
-    response = client.post(action_urls(item)["share link"][1], follow=True)
+    response = client_as("comms team").post(action_urls(item)["share link"][1], follow=True)
     link = re.search(r'href="(http://testserver/news/preview/[^"]+)"', response.content.decode())
     assert link
-    client.logout()
+    client = client_as(None)
 
     shared = client.get(link.group(1))
     assert shared.status_code == 200
@@ -203,11 +184,10 @@ def test_share_links_expire_and_cannot_be_forged(client):
 
 
 @pytest.mark.django_db
-def test_edits_are_kept_in_the_history(client):
+def test_edits_are_kept_in_the_history(client_as):
     item = make_news_item(title="First title")
-    log_in(client, "comms team")
     url = action_urls(item)["edit"][1]
-    response = client.post(
+    response = client_as("comms team").post(
         url,
         news_admin_form(title="Second title", slug=item.slug, loaded_version=item.version),
     )

@@ -1,50 +1,19 @@
 """The news items written from the seed documents are true to their sources.
 
 Each names where its text comes from; each is true at its own date; and whatever it puts in
-quotation marks is the seed documents' own words. `tests/news/seeds/` holds copies of the two
-seed documents (the partnership's and City of York Council's public text), so the quotations
-are checked against the words they claim to quote.
+quotation marks is the seed documents' own words. `tests/seeds/` holds copies of the two seed
+documents (the partnership's and City of York Council's public text), so the quotations are
+checked against the words they claim to quote.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 
 from news.models import NewsItem
 from news.seed import DATA_FILE
-from tests.core.html import parse
-
-SEEDS = Path(__file__).parent / "seeds"
-
-# Text between “ ”, ‘ ’ or straight double quotes. A straight single quote is an apostrophe.
-QUOTATION = re.compile(r"“([^”]*)”|‘([^’]*)’|\"([^\"]*)\"")
-
-
-def words(text: str) -> str:
-    """Text as read: one kind of apostrophe and single spaces. Typography, not wording."""
-    return " ".join(text.replace("’", "'").split())
-
-
-def seed_text() -> str:
-    return words(" ".join(path.read_text() for path in sorted(SEEDS.glob("*.txt"))))
-
-
-def quotations(text: str) -> list[str]:
-    return [next(part for part in match if part) for match in QUOTATION.findall(text)]
-
-
-def is_quoted_from(quotation: str, source: str) -> bool:
-    """Whole, or shortened with a marked ellipsis: every part, in order, verbatim."""
-    position = 0
-    for part in (words(part) for part in quotation.split("…")):
-        if not part:
-            continue
-        found = source.find(part, position)
-        if found == -1:
-            return False
-        position = found + len(part)
-    return True
+from tests.helpers import SEEDS, is_quoted_from, quotations, seed_text, words
+from tests.html import parse
 
 
 def detail(client, slug: str):

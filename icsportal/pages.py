@@ -1,15 +1,14 @@
-"""The public pages: the one list the browser checks (tests/browser/test_pages.py), the
-page checks and query counts (tests/test_public_pages.py) and `make bench` run on.
+"""The public pages: the one list the browser checks (tests/browser/test_pages.py), the page
+checks and query counts (tests/icsportal/test_pages.py), the walk for unsourced facts
+(tests/icsportal/test_facts.py) and `make bench` run on. Nothing in the site imports it.
 
-An entry is a path, or a `PublicPage` when the page needs the partnership data loaded first:
+Every entry is a `PublicPage`: its path, whether it needs the partnership data loaded first,
+and the status the page itself answers:
 
     PUBLIC_PAGES = [
         PublicPage("/", seeded=True),
-        PublicPage("/partners/?kind=nhs_trust", seeded=True),
-        PublicPage("/sources/", seeded=True),
-    PublicPage("/sources/organisations/", seeded=True),
-    PublicPage("/sources/populations/", seeded=True),
-    "/accessibility/",
+        PublicPage("/partners/?kind=alien", seeded=True, status=400),
+        PublicPage("/accessibility/"),
     ]
 
 Each is opened at desktop and at 320px mobile width and must load cleanly, pass axe, fit the
@@ -26,7 +25,7 @@ class PublicPage(NamedTuple):
     status: int = 200  # what the page itself answers: 400 for a form error, 404 not found
 
 
-PUBLIC_PAGES: list[str | PublicPage] = [
+PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/", seeded=True),
     PublicPage("/about/", seeded=True),
     PublicPage("/our-journey/", seeded=True),
@@ -53,17 +52,13 @@ PUBLIC_PAGES: list[str | PublicPage] = [
     PublicPage("/sources/", seeded=True),
     PublicPage("/sources/organisations/", seeded=True),
     PublicPage("/sources/populations/", seeded=True),
-    "/accessibility/",
-    "/cookies/",
-    "/privacy/",
+    PublicPage("/accessibility/"),
+    PublicPage("/cookies/"),
+    PublicPage("/privacy/"),
     PublicPage("/no-such-page/", status=404),  # the styled 404
 ]
 
 
-def as_public_page(entry: str | PublicPage) -> PublicPage:
-    return entry if isinstance(entry, PublicPage) else PublicPage(entry)
-
-
 def paths_answering_ok() -> list[str]:
     """The pages that answer 200 once the partnership data is loaded."""
-    return [page.path for page in map(as_public_page, PUBLIC_PAGES) if page.status == 200]
+    return [page.path for page in PUBLIC_PAGES if page.status == 200]

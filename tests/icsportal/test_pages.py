@@ -1,5 +1,6 @@
-"""Every public page: status, one h1, a specific title, meta tags, breadcrumbs, no cookies,
-and a constant number of SQL queries whatever the data size."""
+"""Every public page (icsportal/pages.py): status, one h1, a specific title, meta tags,
+breadcrumbs, no cookies, and a constant number of SQL queries whatever the data size; and
+unknown addresses answer a styled 404."""
 
 import re
 
@@ -7,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from icsportal.pages import paths_answering_ok
 from tests import factories as f
-from tests.pages import paths_answering_ok
 
 PUBLIC_PAGES = paths_answering_ok()
 
@@ -71,37 +72,3 @@ def test_unknown_addresses_are_a_styled_404(client, seeded, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "query",
-    ["kind=alien", "place=atlantis", "q=" + "x" * 101, "kind=nhs_trust&place=%00"],
-)
-def test_bad_filter_values_are_a_form_error(client, seeded, query):
-    response = client.get(f"/partners/?{query}")
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "<title>Error: Partners" in html
-    assert "nhsuk-error-summary" in html
-
-
-@pytest.mark.django_db
-def test_the_strict_content_security_policy_is_sent(client, seeded):
-    response = client.get("/")
-    policy = response["Content-Security-Policy"]
-    assert "default-src 'self'" in policy
-    assert re.search(r"script-src 'self' 'nonce-[\w+/=-]+'", policy)
-    assert "unsafe-inline" not in policy
-    assert response["Permissions-Policy"].startswith("camera=()")
-
-
-def test_server_errors_get_a_styled_page_that_needs_no_database(rf, db, django_assert_num_queries):
-    from icsportal.views import server_error
-
-    with django_assert_num_queries(0):
-        response = server_error(rf.get("/places/"))
-    assert response.status_code == 500
-    html = response.content.decode()
-    assert "Sorry, there is a problem with the service" in html
-    assert 'class="nhsuk-header' in html

@@ -1,0 +1,146 @@
+"""Made-up partnership records, for the tests (through tests/factories.py) and `make bench`.
+
+One factory a model, each taking overrides as keyword arguments, and `grow_partnership`, which
+adds many times the seeded partnership's records. Nothing in the site imports this module.
+"""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from alliances.models import Alliance, AllianceKind, Membership
+from news.models import NewsItem, Topic
+from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
+from places.models import (
+    IntegratedCareSystem,
+    Milestone,
+    Neighbourhood,
+    NeighbourhoodCount,
+    Place,
+    PopulationEstimate,
+    SystemMembership,
+)
+
+_seq = itertools.count(1)
+
+
+def _n() -> int:
+    return next(_seq)
+
+
+def make_system(**overrides) -> IntegratedCareSystem:
+    n = _n()
+    values = {"name": f"Test System {n}", "short_name": f"TS{n}", "slug": f"test-system-{n}"}
+    return IntegratedCareSystem.objects.create(**{**values, **overrides})
+
+
+def make_place(**overrides) -> Place:
+    n = _n()
+    values = {"name": f"Test Place {n}", "slug": f"test-place-{n}"}
+    if "system" not in overrides:
+        values["system"] = make_system()
+    return Place.objects.create(**{**values, **overrides})
+
+
+def make_neighbourhood(**overrides) -> Neighbourhood:
+    n = _n()
+    values = {"name": f"Test Neighbourhood {n}", "slug": f"test-neighbourhood-{n}"}
+    if "place" not in overrides:
+        values["place"] = make_place()
+    return Neighbourhood.objects.create(**{**values, **overrides})
+
+
+def make_milestone(**overrides) -> Milestone:
+    n = _n()
+    values = {"title": f"Milestone {n}", "slug": f"milestone-{n}", "date": "2020-01-01"}
+    if "system" not in overrides:
+        values["system"] = make_system()
+    return Milestone.objects.create(**{**values, **overrides})
+
+
+def make_organisation(**overrides) -> Organisation:
+    n = _n()
+    values = {
+        "name": f"Test Organisation {n}",
+        "slug": f"test-organisation-{n}",
+        "kind": OrganisationKind.OTHER,
+    }
+    return Organisation.objects.create(**{**values, **overrides})
+
+
+def make_population_estimate(**overrides) -> PopulationEstimate:
+    values = {"year": 2023, "series": "mid_year", "population": 1000, "source": "Test"}
+    if "place" not in overrides:
+        values["place"] = make_place()
+    return PopulationEstimate.objects.create(**{**values, **overrides})
+
+
+def make_alliance(**overrides) -> Alliance:
+    n = _n()
+    values = {
+        "name": f"Test Alliance {n}",
+        "slug": f"test-alliance-{n}",
+        "kind": AllianceKind.PROVIDER_COLLABORATIVE,
+    }
+    if "system" not in overrides:
+        values["system"] = make_system()
+    return Alliance.objects.create(**{**values, **overrides})
+
+
+def make_membership(**overrides) -> Membership:
+    values = {}
+    if "alliance" not in overrides:
+        values["alliance"] = make_alliance()
+    if "organisation" not in overrides and "represented_group" not in overrides:
+        values["organisation"] = make_organisation()
+    return Membership.objects.create(**{**values, **overrides})
+
+
+def make_topic(**overrides) -> Topic:
+    n = _n()
+    return Topic.objects.create(**{"name": f"Topic {n}", "slug": f"topic-{n}", **overrides})
+
+
+def make_news_item(**overrides) -> NewsItem:
+    """A draft unless `publish_at` is given."""
+    n = _n()
+    values = {
+        "title": f"News item {n}",
+        "slug": f"news-item-{n}",
+        "summary": f"Summary of news item {n}.",
+        "body": f"Body of news item {n}.",
+    }
+    return NewsItem.objects.create(**{**values, **overrides})
+
+
+def grow_partnership(times: int = 10) -> None:
+    """Add `times` times the seeded partnership's records of every kind the public pages show,
+    linked where they show (the seeded partnership must be loaded). The query-count tests use
+    ten times; `make bench` uses a hundred."""
+    system = IntegratedCareSystem.objects.get(slug="south-yorkshire")
+    sheffield = Place.objects.get(slug="sheffield")
+    icb = Organisation.objects.get(slug="nhs-south-yorkshire-icb")
+    collaborative = Alliance.objects.get(slug="working-together")
+    york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
+    for n in range(6 * times):
+        place = make_place(system=system)
+        make_population_estimate(place=place, population=1000 + n)
+        SystemMembership.objects.create(place=place, system=system, source="Test")
+        NeighbourhoodCount.objects.create(place=place, count=3, source="Test")
+        make_neighbourhood(place=place)
+        make_neighbourhood(place=sheffield)
+        make_milestone(system=system)
+        organisation = make_organisation(kind="nhs_trust")
+        PreviousIdentifier.objects.create(
+            organisation=organisation, scheme="name", value=f"Former {organisation.name}"
+        )
+        organisation.places.add(sheffield, place)
+        Succession.objects.create(predecessor=organisation, successor=icb)
+        make_membership(alliance=collaborative, organisation=organisation)
+        make_membership(alliance=york_alliance, organisation=make_organisation())
+        make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
+        make_alliance(system=system)
+        item = make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
+        item.places.add(sheffield, place)
+        item.organisations.add(organisation)

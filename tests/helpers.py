@@ -1,0 +1,69 @@
+"""Helpers the tests share: reading a page as a visitor does, the admin page of a record, a row
+the database refuses, and checking quotations against the seed documents. (The HTML tree is
+`tests/html.py`; records come from `tests/factories.py`.)
+
+`tests/seeds/` holds copies of the two seed documents the partnership's data and news were
+written from (the partnership's and City of York Council's public text), so that whatever
+the site puts in quotation marks can be checked against the words it claims to quote.
+"""
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+SEEDS = Path(__file__).parent / "seeds"
+
+# Text between “ ”, ‘ ’ or straight double quotes. A straight single quote is an apostrophe.
+QUOTATION = re.compile(r"“([^”]*)”|‘([^’]*)’|\"([^\"]*)\"")
+
+
+def page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def text(html: str) -> str:
+    """The visible text, with tags removed and white space folded."""
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def change_url(obj) -> str:
+    """The admin's change page of a record."""
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def assert_database_refuses(write) -> None:
+    """`write` writes a row the database itself refuses (a constraint, not model validation)."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write()
+
+
+def words(text: str) -> str:
+    """Text as read: one kind of apostrophe and single spaces. Typography, not wording."""
+    return " ".join(text.replace("’", "'").split())
+
+
+def seed_text() -> str:
+    return words(" ".join(path.read_text() for path in sorted(SEEDS.glob("*.txt"))))
+
+
+def quotations(text: str) -> list[str]:
+    return [next(part for part in match if part) for match in QUOTATION.findall(text)]
+
+
+def is_quoted_from(quotation: str, source: str) -> bool:
+    """Whole, or shortened with a marked ellipsis: every part, in order, verbatim."""
+    position = 0
+    for part in (words(part) for part in quotation.split("…")):
+        if not part:
+            continue
+        found = source.find(part, position)
+        if found == -1:
+            return False
+        position = found + len(part)
+    return True

@@ -1,0 +1,61 @@
+"""The site's own pages: the home page, the system's structured data on the home and about
+pages, the machine-readable endpoints, and the server error page."""
+
+import json
+import re
+
+import pytest
+
+from tests.helpers import page, text
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_vision_and_figures_from_records(client, seeded):
+    body = text(page(client, "/"))
+    assert "For everyone in South Yorkshire to have the best possible start in life" in body
+    # 248,449 + 314,176 + 271,195 + 573,252 (ONS mid-2023)
+    assert (
+        "1,407,072 people live in our 4 places (mid-2023, ONS mid-year population estimate)" in body
+    )
+    # The stated figure in the partnership's own words, beside the sum, with no reason given.
+    assert "The partnership states “1.5 million”" in body
+    assert "1,500,000" not in body
+    assert "included Bassetlaw" not in body
+    assert "36 neighbourhoods" in body
+    assert "29 primary care networks and 6 council areas" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/about/"])
+def test_system_pages_carry_structured_data(client, seeded, url):
+    html = page(client, url)
+    block = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+    data = json.loads(block.group(1))
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["name"] == "South Yorkshire Integrated Care System"
+    assert data["description"].startswith("For everyone in South Yorkshire")
+
+
+@pytest.mark.django_db
+def test_machine_readable_endpoints(client, seeded):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/places/sheffield/</loc>" in sitemap
+    assert "<loc>http://testserver/alliances/york-health-and-care-alliance/</loc>" in sitemap
+    assert "<loc>http://testserver/sources/organisations/</loc>" in sitemap
+    assert "/collaboratives/working-together/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    security = client.get("/.well-known/security.txt").content.decode()
+    assert security.startswith("Contact: ")
+    assert "Expires: " in security
+
+
+def test_server_errors_get_a_styled_page_that_needs_no_database(rf, db, django_assert_num_queries):
+    from icsportal.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/places/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert 'class="nhsuk-header' in html
