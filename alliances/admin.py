@@ -3,20 +3,18 @@
 from django.contrib import admin
 
 from alliances.models import Alliance, GovernanceStage, Membership
-from core.admin import PortalAdmin, confidence_column
+from core.admin import PortalAdmin, SourcedInline, confidence_column
 
 
-class GovernanceStageInline(admin.TabularInline):
+class GovernanceStageInline(SourcedInline):
     model = GovernanceStage
-    fields = ["stage", "started_on", "started_precision", "ended_on", "ended_precision", "note"]
-    extra = 0
+    own_fields = ["stage", "started_on", "started_precision", "ended_on", "ended_precision", "note"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SourcedInline):
     model = Membership
-    fields = ["organisation", "represented_group", "role", "role_note", "joined_on", "left_on"]
+    own_fields = ["organisation", "represented_group", "role", "role_note", "joined_on", "left_on"]
     autocomplete_fields = ["organisation"]
-    extra = 0
 
 
 @admin.register(Alliance)

@@ -66,6 +66,17 @@ class PortalAdmin(SimpleHistoryAdmin):
         return fieldsets
 
 
+class SourcedInline(admin.TabularInline):
+    """An inline of sourced records: the model's own `own_fields`, then where each was seen
+    and how sure we are of it."""
+
+    own_fields: list[str] = []
+    extra = 0
+
+    def get_fields(self, request, obj=None):
+        return [*self.own_fields, "source", "source_url", "confidence"]
+
+
 @admin.display(description="confidence", ordering="confidence")
 def confidence_column(obj) -> str:
     return obj.get_confidence_display()

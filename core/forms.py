@@ -11,6 +11,18 @@ from crispy_forms.layout import BaseInput
 from django import forms
 
 
+def slug_choice(label: str, queryset, *, empty_label: str) -> forms.ModelChoiceField:
+    """An optional choice of one record, named in the query string by its slug (so a link
+    to a filtered list reads "?place=sheffield"); an unknown slug is a field error."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset.order_by("name"),
+        to_field_name="slug",
+        empty_label=empty_label,
+    )
+
+
 class SubmitButton(BaseInput):
     """The NHS.UK primary button.
 

@@ -1,9 +1,7 @@
 """News forms: the public list's filter, and the comms team's edit form in the admin."""
 
-from django import forms
-
 from core.admin import VersionedAdminForm
-from core.forms import PortalForm
+from core.forms import PortalForm, slug_choice
 from news.models import NewsItem, Topic
 from places.models import Place
 
@@ -14,20 +12,8 @@ class NewsFilterForm(PortalForm):
     method = "get"
     submit_label = "Show news"
 
-    place = forms.ModelChoiceField(
-        label="Place",
-        required=False,
-        queryset=Place.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label="All places",
-    )
-    topic = forms.ModelChoiceField(
-        label="Topic",
-        required=False,
-        queryset=Topic.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label="All topics",
-    )
+    place = slug_choice("Place", Place.objects.all(), empty_label="All places")
+    topic = slug_choice("Topic", Topic.objects.all(), empty_label="All topics")
 
 
 class NewsItemAdminForm(VersionedAdminForm):

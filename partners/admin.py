@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import PortalAdmin, confidence_column
+from core.admin import PortalAdmin, SourcedInline, confidence_column
 from partners.models import Organisation, PreviousIdentifier, Succession
 
 
@@ -17,10 +17,9 @@ class PredecessorInline(admin.TabularInline):
     verbose_name_plural = "took over from"
 
 
-class PreviousIdentifierInline(admin.TabularInline):
+class PreviousIdentifierInline(SourcedInline):
     model = PreviousIdentifier
-    fields = ["scheme", "value", "used_from", "used_until", "source", "source_url", "confidence"]
-    extra = 0
+    own_fields = ["scheme", "value", "used_from", "used_until"]
     verbose_name_plural = "previous names and codes"
 
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from core.forms import PortalForm
+from core.forms import PortalForm, slug_choice
 from partners.models import OrganisationKind
 from places.models import Place
 
@@ -19,11 +19,5 @@ class PartnerFilterForm(PortalForm):
         required=False,
         choices=[("", "Any kind"), *OrganisationKind.choices],
     )
-    place = forms.ModelChoiceField(
-        label="Place",
-        required=False,
-        queryset=Place.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label="Any place",
-    )
+    place = slug_choice("Place", Place.objects.all(), empty_label="Any place")
     former = forms.BooleanField(label="Include organisations that have closed", required=False)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from core.admin import PortalAdmin, confidence_column
+from core.admin import PortalAdmin, SourcedInline, confidence_column
 from places.models import (
     NEIGHBOURHOOD_POPULATION_RANGE,
     IntegratedCareSystem,
@@ -16,29 +16,25 @@ from places.models import (
 )
 
 
-class NeighbourhoodInline(admin.TabularInline):
+class NeighbourhoodInline(SourcedInline):
     model = Neighbourhood
-    fields = ["name", "slug", "kind", "population", "source", "source_url", "confidence"]
+    own_fields = ["name", "slug", "kind", "population"]
     prepopulated_fields = {"slug": ["name"]}
-    extra = 0
 
 
-class PopulationEstimateInline(admin.TabularInline):
+class PopulationEstimateInline(SourcedInline):
     model = PopulationEstimate
-    fields = ["year", "series", "population", "source", "source_url", "confidence"]
-    extra = 0
+    own_fields = ["year", "series", "population"]
 
 
-class SystemMembershipInline(admin.TabularInline):
+class SystemMembershipInline(SourcedInline):
     model = SystemMembership
-    fields = ["system", "started_on", "ended_on", "source", "source_url", "confidence"]
-    extra = 0
+    own_fields = ["system", "started_on", "ended_on"]
 
 
-class NeighbourhoodCountInline(admin.TabularInline):
+class NeighbourhoodCountInline(SourcedInline):
     model = NeighbourhoodCount
-    fields = ["kind", "count", "note", "source", "source_url", "confidence"]
-    extra = 0
+    own_fields = ["kind", "count", "note"]
 
 
 class PopulationRangeFilter(admin.SimpleListFilter):
