@@ -25,10 +25,10 @@ from places.models import (
     Milestone,
     Neighbourhood,
     NeighbourhoodCount,
+    Place,
     PopulationEstimate,
     SystemMembership,
 )
-from places.models import Place as PlaceModel
 
 Fact = tuple[str, str]  # (what, value)
 
@@ -39,6 +39,8 @@ def _day(value) -> str:
 
 @dataclass(frozen=True)
 class FactKind:
+    """One kind of sourced record: its records, the facts each carries, and its page."""
+
     slug: str
     title: str
     queryset: Callable[[], QuerySet]
@@ -96,7 +98,7 @@ KINDS = [
     FactKind(
         "places",
         "Places and their area codes",
-        lambda: PlaceModel.objects.order_by("name"),
+        lambda: Place.objects.order_by("name"),
         _place_facts,
         lambda place: place.get_absolute_url(),
     ),
