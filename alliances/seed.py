@@ -34,7 +34,7 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             upsert(
                 GovernanceStage,
                 key={"alliance": alliance, "stage": stage.pop("stage")},
-                values={**alliance.citation(), **stage},
+                values={**_citation(alliance, stage), **stage},
                 report=report,
             )
 
@@ -50,6 +50,12 @@ def load_alliances(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             upsert(
                 Membership,
                 key=key,
-                values={**alliance.citation(), **member},
+                values={**_citation(alliance, member), **member},
                 report=report,
             )
+
+
+def _citation(alliance: Alliance, row: dict) -> dict:
+    """A stage or member cites its own source where the data file gives one, else the
+    alliance's (its name, link, date and confidence together, never mixed)."""
+    return {} if "source" in row else alliance.citation()

@@ -87,7 +87,11 @@ def test_york_pages_say_at_once_which_system_york_is_in(client, seeded, path):
 def test_claims_go_only_as_far_as_their_source(client, seeded):
     york = text(page(client, "/alliances/york-health-and-care-alliance/"))
     assert "Seen on the Alliance board in its minutes, November 2021 to February 2022" in york
-    assert "York Health and Care Alliance board minutes, November 2021 to February 2022" in york
+    # The minutes are cited with their own dates, not the proposal's.
+    assert (
+        "Source: York Health and Care Alliance board minutes, November 2021 to February 2022 "
+        "(one source)." in york
+    )
     police = text(page(client, "/partners/south-yorkshire-police/"))
     assert "which boards is not recorded" in police
     working_together = text(page(client, "/collaboratives/working-together/"))
