@@ -17,7 +17,7 @@ class AlliancePagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["alliances:collaborative-list", "alliances:list", "alliances:governance"]
+        return ["alliances:collaborative-list", "alliances:list"]
 
     def location(self, item):
         return reverse(item)

@@ -1,4 +1,5 @@
-"""Public URLs of collaboratives, alliances and governance (mounted at the site root).
+"""Public URLs of collaboratives and alliances (mounted at the site root; /governance/ is
+the governance app's).
 
 Collaboratives and place alliances share one list view and one detail view, configured here.
 """
@@ -46,5 +47,4 @@ urlpatterns = [
         views.AllianceDetailView.as_view(**PLACE_ALLIANCES),
         name="detail",
     ),
-    path("governance/", views.GovernanceView.as_view(), name="governance"),
 ]

@@ -1,11 +1,11 @@
-"""Collaboratives, alliances and the governance status page."""
+"""Collaboratives and alliances. (The governance page, which lists every body too, is the
+governance app's: it sits above this one.)"""
 
 from django.urls import reverse
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from alliances.models import Alliance
 from core.views import PageMixin
-from places.models import IntegratedCareSystem
 
 
 class AllianceKindMixin(PageMixin):
@@ -43,20 +43,3 @@ class AllianceDetailView(AllianceKindMixin, DetailView):
             # An alliance in another system (York) says so in its trail.
             crumbs.append((system.name, system.get_absolute_url()))
         return [*crumbs, (self.object.name, None)]
-
-
-class GovernanceView(PageMixin, TemplateView):
-    template_name = "alliances/governance.html"
-    page_title = "Governance status"
-    meta_description = (
-        "Where each integrated care system and alliance stands: its current stage, the next "
-        "step and the dates."
-    )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            systems=IntegratedCareSystem.objects.order_by("name"),
-            alliances=Alliance.objects.with_stages().order_by("kind", "name"),
-        )
-        return context

@@ -1,5 +1,6 @@
 """Data-migration steps shared by the apps' migrations (they must not import models)."""
 
+from django.contrib.auth import get_permission_codename
 from django.db import migrations
 
 from core.models import Confidence
@@ -23,3 +24,33 @@ def confidence_from_verified(app_label: str, *model_names: str) -> migrations.Ru
             model.objects.exclude(confidence=Confidence.LOW).update(verified=True)
 
     return migrations.RunPython(forwards, backwards)
+
+
+def create_permissions_now(apps, app_label):
+    """Create the permissions of app_label's models, as the models stand at this migration.
+
+    Django creates permissions after the last migration has run (in its post_migrate
+    handler), too late for a migration that grants them. This creates the same rows, with the
+    codenames and names Django gives them, so that handler later finds them and adds nothing.
+    The news and governance migrations use it.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    models = list(apps.get_app_config(app_label).get_models())
+    # Content types first, in name order, as Django creates them.
+    content_types = {
+        name: ContentType.objects.get_or_create(app_label=app_label, model=name)[0]
+        for name in sorted(model._meta.model_name for model in models)
+    }
+    for model in models:
+        opts = model._meta
+        default = [
+            (get_permission_codename(action, opts), f"Can {action} {opts.verbose_name_raw}")
+            for action in opts.default_permissions
+        ]
+        for codename, name in [*default, *opts.permissions]:
+            Permission.objects.get_or_create(
+                content_type=content_types[opts.model_name],
+                codename=codename,
+                defaults={"name": name},
+            )

@@ -12,7 +12,7 @@ NAVIGATION = [
     ("Partners", "partners:list"),
     ("Collaboratives", "alliances:collaborative-list"),
     ("Alliances", "alliances:list"),
-    ("Governance", "alliances:governance"),
+    ("Governance", "governance:index"),
     ("News", "news:list"),
 ]
 

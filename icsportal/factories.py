@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
+from governance.models import Body, BodyKind, BodyMember, Meeting
 from news.models import NewsItem, Topic
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
 from places.models import (
@@ -97,6 +98,31 @@ def make_membership(**overrides) -> Membership:
     return Membership.objects.create(**{**values, **overrides})
 
 
+def make_body(**overrides) -> Body:
+    n = _n()
+    values = {"name": f"Test Board {n}", "slug": f"test-board-{n}", "kind": BodyKind.PLACE}
+    if "system" not in overrides:
+        values["system"] = make_system()
+    return Body.objects.create(**{**values, **overrides})
+
+
+def make_body_member(**overrides) -> BodyMember:
+    n = _n()
+    values = {"person_name": f"Test Person {n}"}
+    if "body" not in overrides:
+        values["body"] = make_body()
+    return BodyMember.objects.create(**{**values, **overrides})
+
+
+def make_meeting(**overrides) -> Meeting:
+    """An upcoming meeting a month ahead, its time not published, unless overridden."""
+    n = _n()
+    values = {"slug": f"meeting-{n}", "date": timezone.localdate() + timedelta(days=30)}
+    if "body" not in overrides:
+        values["body"] = make_body()
+    return Meeting.objects.create(**{**values, **overrides})
+
+
 def make_topic(**overrides) -> Topic:
     n = _n()
     return Topic.objects.create(**{"name": f"Topic {n}", "slug": f"topic-{n}", **overrides})
@@ -123,6 +149,9 @@ def grow_partnership(times: int = 10) -> None:
     icb = Organisation.objects.get(slug="nhs-south-yorkshire-icb")
     collaborative = Alliance.objects.get(slug="working-together")
     york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
+    icb_board = Body.objects.get(slug="nhs-south-yorkshire-icb-board")
+    york_board = Body.objects.get(slug="york-health-and-care-alliance-board")
+    today = timezone.localdate()
     for n in range(6 * times):
         place = make_place(system=system)
         make_population_estimate(place=place, population=1000 + n)
@@ -144,3 +173,10 @@ def grow_partnership(times: int = 10) -> None:
         item = make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
         item.places.add(sheffield, place)
         item.organisations.add(organisation)
+        board = make_body(system=system)
+        make_body_member(body=board, organisation=organisation)
+        make_body_member(body=icb_board, organisation=organisation)
+        make_body_member(body=york_board)
+        for body in (board, icb_board, york_board):
+            make_meeting(body=body, date=today + timedelta(days=n + 1))
+            make_meeting(body=body, date=today - timedelta(days=n + 1))

@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
+from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSitemap
 from icsportal import sources, views
 from news import views as news_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
@@ -24,6 +25,9 @@ sitemaps = {
     "partners": OrganisationSitemap,
     "alliance-pages": AlliancePagesSitemap,
     "alliances": AllianceSitemap,
+    "governance-pages": GovernancePagesSitemap,
+    "bodies": BodySitemap,
+    "meetings": MeetingSitemap,
     "news-pages": NewsPagesSitemap,
     "news": NewsSitemap,
     "sources": sources.SourcesSitemap,
@@ -74,6 +78,7 @@ urlpatterns = [
     path("", include("places.urls")),
     path("partners/", include("partners.urls")),
     path("", include("alliances.urls")),
+    path("governance/", include("governance.urls")),
     path("news/", include("news.urls")),
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
     path("", include((policy_pages, "pages"))),

@@ -11,6 +11,9 @@ from django.contrib.auth.models import Group, User
 from icsportal.factories import (
     grow_partnership,
     make_alliance,
+    make_body,
+    make_body_member,
+    make_meeting,
     make_membership,
     make_milestone,
     make_neighbourhood,
@@ -24,9 +27,13 @@ from icsportal.factories import (
 
 __all__ = [
     "COMMS_TEAM",
+    "GOVERNANCE_TEAM",
     "PARTNER_EDITORS",
     "grow_partnership",
     "make_alliance",
+    "make_body",
+    "make_body_member",
+    "make_meeting",
     "make_membership",
     "make_milestone",
     "make_neighbourhood",
@@ -40,9 +47,11 @@ __all__ = [
     "news_admin_form",
 ]
 
-# The staff groups the news migrations make (news/migrations/0001_staff_groups.py).
+# The staff groups the migrations make (news/migrations/0001_staff_groups.py,
+# governance/migrations/0002_governance_team.py).
 PARTNER_EDITORS = "Partner editors"
 COMMS_TEAM = "Comms team"
+GOVERNANCE_TEAM = "Governance team"
 
 _users = itertools.count(1)
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "places",
     "partners",
     "alliances",
+    "governance",
     "news",
 ]
 

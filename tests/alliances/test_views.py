@@ -26,12 +26,3 @@ def test_york_alliance_members_roles_and_governance(client, seeded):
     assert "Shadow form" in body
     assert "from 18 March 2021" in body
     assert "from April 2021 to March 2022" in body
-
-
-@pytest.mark.django_db
-def test_governance_shows_each_system_and_alliance(client, seeded):
-    body = text(page(client, "/governance/"))
-    assert "South Yorkshire Integrated Care System" in body
-    assert "Humber and North Yorkshire Integrated Care System" in body
-    assert "York Health and Care Alliance" in body
-    assert "Barnsley Provider Alliance" in body

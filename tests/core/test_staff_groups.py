@@ -1,12 +1,13 @@
-"""The staff groups the news migrations create: exactly these permissions, named as Django
-names them (the migrations create them before Django's own post-migrate handler would)."""
+"""The staff groups the news and governance migrations create: exactly these permissions,
+named as Django names them (the migrations create them before Django's own post-migrate
+handler would)."""
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 
-from tests.conftest import COMMS_TEAM, PARTNER_EDITORS
+from tests.conftest import COMMS_TEAM, GOVERNANCE_TEAM, PARTNER_EDITORS
 
 ACTIONS = ["add", "change", "delete", "view"]
 PARTNER_MODELS = {
@@ -23,6 +24,7 @@ PARTNER_MODELS = {
     "alliances": ["alliance", "membership", "governancestage"],
 }
 NEWS_MODELS = ["newsitem", "topic"]
+GOVERNANCE_MODELS = ["body", "bodymember", "meeting"]
 
 
 def granted(group: str) -> set[tuple[str, str]]:
@@ -48,7 +50,26 @@ def test_comms_team_has_news_permissions_including_publishing_and_nothing_else()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("app_label", ["places", "partners", "alliances", "news"])
+def test_governance_team_keeps_governance_records_and_only_views_what_it_looks_up():
+    expected = {
+        ("governance", f"{action}_{model}") for model in GOVERNANCE_MODELS for action in ACTIONS
+    }
+    lookups = {
+        ("places", "view_integratedcaresystem"),
+        ("alliances", "view_alliance"),
+        ("partners", "view_organisation"),
+    }
+    assert granted(GOVERNANCE_TEAM) == expected | lookups
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", [PARTNER_EDITORS, COMMS_TEAM])
+def test_other_groups_have_no_governance_permission(group):
+    assert not {codename for app, codename in granted(group) if app == "governance"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("app_label", ["places", "partners", "alliances", "governance", "news"])
 def test_permissions_made_by_migrations_are_those_django_would_make(app_label):
     for model in apps.get_app_config(app_label).get_models():
         opts = model._meta

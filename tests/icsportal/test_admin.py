@@ -8,6 +8,8 @@ from django.urls import reverse
 from tests.factories import make_user
 
 PARTNER_APPS = {"places", "partners", "alliances"}
+# What the Governance team may view (not add or change) for the admin's autocomplete.
+GOVERNANCE_LOOKUPS = {"places.integratedcaresystem", "alliances.alliance", "partners.organisation"}
 
 
 def registered_models():
@@ -40,18 +42,22 @@ def every_model_has_a_record(seeded):
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
 
 
-def expected_status(role: str, model) -> int:
+def expected_status(role: str, model, url: str) -> int:
     if role == "superuser":
         return 200
     if role == "partner editor" and model._meta.app_label in PARTNER_APPS:
         return 200
     if role == "comms team" and model._meta.app_label == "news":
         return 200
+    if role == "governance team" and model._meta.app_label == "governance":
+        return 200
+    if role == "governance team" and model._meta.label_lower in GOVERNANCE_LOOKUPS:
+        return 403 if url.endswith("/add/") else 200
     return 403
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ["superuser", "partner editor", "comms team"])
+@pytest.mark.parametrize("role", ["superuser", "partner editor", "comms team", "governance team"])
 def test_admin_page_matrix(client_as, rf, role, every_model_has_a_record):
     client = client_as(role)
     superuser_request = rf.get("/admin/")
@@ -62,7 +68,7 @@ def test_admin_page_matrix(client_as, rf, role, every_model_has_a_record):
         for url in admin_pages(model, superuser_request):
             checked += 1
             status = client.get(url).status_code
-            want = expected_status(role, model)
+            want = expected_status(role, model, url)
             if status != want:
                 failures.append(f"{url}: {status}, expected {want}")
     assert not failures

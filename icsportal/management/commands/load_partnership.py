@@ -1,12 +1,13 @@
-"""Load the partnership's data (systems, places, partners, alliances, news) idempotently.
+"""Load the partnership's data (systems, places, partners, alliances, governance, news).
 
-Reads the data files committed in each app (`places/data/`, `partners/data/`,
-`alliances/data/`, `news/data/`). It creates what is missing and updates a field the data file
-changed only while staff have not changed it since the loader last wrote it; staff edits,
-deletions and removed links are kept and listed ("kept staff change: ..."), and records and
-links that staff added are never deleted. A news item's publish time is written only when the
-item is created. Running it again changes nothing. Everything happens in one transaction: a bad
-row loads nothing; `--dry-run` reports, then rolls back.
+Idempotent. Reads the data files committed in each app (`places/data/`, `partners/data/`,
+`alliances/data/`, `governance/data/` (bodies and meetings), `news/data/`). It creates what is
+missing and updates a field the data file changed only while staff have not changed it since
+the loader last wrote it; staff edits, deletions and removed links are kept and listed ("kept
+staff change: ..."), and records and links that staff added are never deleted. A news item's
+publish time is written only when the item is created. Running it again changes nothing.
+Everything happens in one transaction: a bad row loads nothing; `--dry-run` reports, then rolls
+back.
 """
 
 from django.core.management.base import BaseCommand
@@ -14,6 +15,7 @@ from django.db import transaction
 
 from alliances.seed import load_alliances
 from core.seeding import LoadReport
+from governance.seed import load_governance
 from news.seed import load_news
 from partners.seed import load_organisations
 from places.seed import load_places
@@ -38,6 +40,7 @@ class Command(BaseCommand):
                 load_places(report=report)
                 load_organisations(report=report)
                 load_alliances(report=report)
+                load_governance(report=report)
                 load_news(report=report)
                 if dry_run:
                     raise DryRun

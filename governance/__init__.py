@@ -1,0 +1,1 @@
+"""Governance in public: boards and committees, their members and their meetings."""

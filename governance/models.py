@@ -1,0 +1,347 @@
+"""Boards and committees (bodies), their members, and their meetings held in public."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Prefetch, Q, When
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from alliances.models import Alliance
+from core.models import (
+    NamedBySlug,
+    SlugNaturalKeyManager,
+    SourcedModel,
+    VersionedModel,
+    check_dates_in_order,
+    dates_in_order,
+    sourced_constraints,
+)
+from partners.models import Organisation
+from places.models import IntegratedCareSystem
+
+# Meetings are published in UK time; a meeting's date and time are wall-clock times there.
+UK = ZoneInfo("Europe/London")
+
+# Paths under /governance/ that are pages, not bodies: no body may take them as its slug.
+RESERVED_SLUGS = ["meetings", "registers"]
+
+
+def uk_time_display(moment: datetime.datetime | datetime.time) -> str:
+    """A time as NHS.UK writes it: 10am, 2:30pm, midday, midnight."""
+    if (moment.hour, moment.minute) == (12, 0):
+        return "midday"
+    if (moment.hour, moment.minute) == (0, 0):
+        return "midnight"
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{moment.hour % 12 or 12}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def uk_date_display(day: datetime.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+class BodyKind(models.TextChoices):
+    INTEGRATED_CARE_BOARD = "icb", "Integrated care board"
+    INTEGRATED_CARE_PARTNERSHIP = "icp", "Integrated care partnership"
+    PLACE = "place", "Place committee or partnership"
+    ALLIANCE_BOARD = "alliance_board", "Alliance board"
+    COLLABORATIVE_COMMITTEE = "collaborative_committee", "Provider collaborative committee"
+    COUNCIL = "council", "Council executive or committee"
+
+
+class BodyQuerySet(models.QuerySet):
+    def with_context(self) -> "BodyQuerySet":
+        return self.select_related("system", "alliance")
+
+    def with_members(self) -> "BodyQuerySet":
+        return self.with_context().prefetch_related(
+            Prefetch(
+                "members",
+                queryset=BodyMember.objects.select_related("organisation"),
+                to_attr="member_list",
+            )
+        )
+
+
+class BodyManager(SlugNaturalKeyManager.from_queryset(BodyQuerySet)):
+    pass
+
+
+class Body(NamedBySlug, VersionedModel, SourcedModel):
+    """A board or committee that meets in public: an integrated care board, a partnership, an
+    alliance board. Its rule for public questions is data, so each deadline is computed."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=30, choices=BodyKind)
+    purpose = models.TextField(blank=True)
+    attending = models.TextField(
+        "how to attend", blank=True, help_text="How the public can attend or watch its meetings."
+    )
+    system = models.ForeignKey(
+        IntegratedCareSystem, on_delete=models.PROTECT, related_name="bodies"
+    )
+    # A body's record outlives its alliance's: deleting the alliance only unlinks it.
+    alliance = models.ForeignKey(
+        Alliance,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        help_text="For an alliance's or collaborative's board or committee.",
+    )
+    question_deadline_hours = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Public questions close this many hours before a meeting starts. Empty when "
+        "the body publishes no rule.",
+    )
+    question_how = models.TextField(
+        "how to send a question", blank=True, help_text="Where and how to send a question."
+    )
+
+    objects = BodyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=BodyKind.values), name="body_kind_valid"),
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS), name="body_slug_not_reserved"
+            ),
+            *sourced_constraints("body"),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:body", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is the address of another page."})
+        if self.alliance_id and self.system_id and self.alliance.system_id != self.system_id:
+            raise ValidationError({"alliance": "The alliance must be in the body's system."})
+
+    @property
+    def question_rule(self) -> str:
+        if self.question_deadline_hours is None:
+            return ""
+        hours = self.question_deadline_hours
+        return f"Questions by {hours} hour{'' if hours == 1 else 's'} before the meeting starts."
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice chair"
+    CHIEF_EXECUTIVE = "chief_executive", "Chief executive"
+    MEMBER = "member", "Member"
+
+
+class BodyMember(VersionedModel, SourcedModel):
+    """A seat on a body: the person's name only where a source names them."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="members")
+    person_name = models.CharField(
+        max_length=200, blank=True, help_text="Only as a published source names them."
+    )
+    role = models.CharField(max_length=20, choices=MemberRole, default=MemberRole.MEMBER)
+    title = models.CharField(
+        max_length=300, blank=True, help_text="Their post, as the source gives it."
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="body_seats",
+    )
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        # Chair first, then vice chair, chief executive and members, by name.
+        ordering = [
+            "body__name",
+            Case(
+                *[When(role=role, then=n) for n, role in enumerate(MemberRole.values)],
+                default=len(MemberRole.values),
+            ),
+            "person_name",
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=MemberRole.values), name="body_member_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(person_name="") | Q(organisation__isnull=False),
+                name="body_member_names_someone",
+            ),
+            dates_in_order("started_on", "ended_on", name="body_member_dates_ordered"),
+            *sourced_constraints("body_member"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.person_name or self.organisation.name
+        return f"{who}, {self.get_role_display()} of {self.body}"
+
+    def clean(self):
+        if not self.person_name.strip() and not self.organisation_id:
+            raise ValidationError(
+                "Name the person (where a source names them) or the organisation."
+            )
+        check_dates_in_order(
+            self.started_on,
+            self.ended_on,
+            field="ended_on",
+            message="A seat cannot end before it starts.",
+        )
+
+
+class MeetingStatus(models.TextChoices):
+    UPCOMING = "upcoming", "Upcoming"
+    HELD = "held", "Held"
+    POSTPONED = "postponed", "Postponed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+NEEDS_REASON = [MeetingStatus.POSTPONED, MeetingStatus.CANCELLED]
+
+
+class MeetingQuerySet(models.QuerySet):
+    def in_listing_order(self, today: datetime.date | None = None) -> "MeetingQuerySet":
+        """Upcoming meetings first, soonest first; then past ones, newest first."""
+        today = today or timezone.localdate()
+        coming = Q(date__gte=today)
+        return self.annotate(
+            coming_date=Case(When(coming, then=F("date"))),
+            coming_time=Case(When(coming, then=F("start_time"))),
+            past_date=Case(When(~coming, then=F("date"))),
+            past_time=Case(When(~coming, then=F("start_time"))),
+        ).order_by(
+            F("coming_date").asc(nulls_last=True),
+            F("coming_time").asc(nulls_last=True),
+            F("past_date").desc(nulls_last=True),
+            F("past_time").desc(nulls_last=True),
+            "slug",
+        )
+
+    def upcoming(self, today: datetime.date | None = None) -> "MeetingQuerySet":
+        return self.filter(date__gte=today or timezone.localdate()).in_listing_order(today)
+
+    def past(self, today: datetime.date | None = None) -> "MeetingQuerySet":
+        return self.filter(date__lt=today or timezone.localdate()).in_listing_order(today)
+
+    def with_body(self) -> "MeetingQuerySet":
+        return self.select_related("body")
+
+    def matching(self, *, body: Body | None = None, year: int | None = None) -> "MeetingQuerySet":
+        """The meetings of one body and one year (the filter form's cleaned values)."""
+        meetings = self
+        if body is not None:
+            meetings = meetings.filter(body=body)
+        if year is not None:
+            meetings = meetings.filter(date__year=year)
+        return meetings
+
+
+class Meeting(VersionedModel, SourcedModel):
+    """A meeting of a body. Its date and time are UK wall-clock; an unpublished time stays
+    empty, and the page says so."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    slug = models.SlugField(max_length=150, unique=True)
+    date = models.DateField(help_text="The date in the UK.")
+    start_time = models.TimeField(
+        null=True, blank=True, help_text="UK time. Leave empty when it is not published."
+    )
+    summary = models.TextField(blank=True, help_text="What it considered or decided.")
+    venue = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    online = models.BooleanField(default=False, help_text="Held online, or can be joined online.")
+    stream_url = models.URLField("livestream or recording link", blank=True)
+    status = models.CharField(max_length=10, choices=MeetingStatus, default=MeetingStatus.UPCOMING)
+    status_reason = models.TextField(
+        "reason", blank=True, help_text="Why it was postponed or cancelled (required then)."
+    )
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-start_time", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MeetingStatus.values), name="meeting_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=NEEDS_REASON) | ~Q(status_reason=""),
+                name="meeting_postponed_or_cancelled_has_reason",
+            ),
+            *sourced_constraints("meeting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.date:%-d %B %Y}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:meeting", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.status in NEEDS_REASON and not self.status_reason.strip():
+            raise ValidationError(
+                {"status_reason": "Say why the meeting was postponed or cancelled."}
+            )
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """The start as an instant, or None while the time is not published."""
+        if self.start_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=UK)
+
+    @property
+    def question_deadline(self) -> datetime.datetime | None:
+        """When public questions close, in UK time: the body's rule counted back from the
+        start in real hours (so across a clock change the wall-clock time may differ)."""
+        hours = self.body.question_deadline_hours
+        if self.starts_at is None or hours is None:
+            return None
+        instant = self.starts_at.astimezone(datetime.UTC) - datetime.timedelta(hours=hours)
+        return instant.astimezone(UK)
+
+    @property
+    def date_display(self) -> str:
+        return uk_date_display(self.date)
+
+    @property
+    def time_display(self) -> str:
+        return uk_time_display(self.start_time) if self.start_time else ""
+
+    @property
+    def question_deadline_display(self) -> str:
+        deadline = self.question_deadline
+        if deadline is None:
+            return ""
+        return f"{uk_time_display(deadline)} on {uk_date_display(deadline.date())}"
+
+    @property
+    def is_called_off(self) -> bool:
+        return self.status in NEEDS_REASON
+
+    def questions_open(self, now: datetime.datetime | None = None) -> bool:
+        deadline = self.question_deadline
+        return (
+            self.status == MeetingStatus.UPCOMING
+            and deadline is not None
+            and (now or timezone.now()) < deadline
+        )

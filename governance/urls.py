@@ -1,0 +1,15 @@
+"""Public URLs of governance (mounted at /governance/). Bodies take the slugs the meetings
+pages do not (`governance.models.RESERVED_SLUGS`)."""
+
+from django.urls import path
+
+from governance import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("", views.GovernanceView.as_view(), name="index"),
+    path("meetings/", views.MeetingListView.as_view(), name="meetings"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting"),
+    path("<slug:slug>/", views.BodyDetailView.as_view(), name="body"),
+]

@@ -1,0 +1,114 @@
+"""Governance in public: the governance page, each body's page and its meetings."""
+
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from alliances.models import Alliance
+from core.views import FilteredListMixin, PageMixin
+from governance.forms import MeetingFilterForm
+from governance.models import Body, Meeting
+from places.models import IntegratedCareSystem
+
+# How many upcoming and past meetings a body's page shows before "see all".
+MEETINGS_ON_BODY_PAGE = 3
+
+
+class GovernanceView(PageMixin, TemplateView):
+    """Where each system and alliance stands, and every board and committee that meets in
+    public. It lives here, above alliances, because it lists the governance app's bodies."""
+
+    template_name = "governance/index.html"
+    page_title = "Governance"
+    meta_description = (
+        "Where each integrated care system and alliance stands, and the boards and committees "
+        "that meet in public, with their members and meetings."
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            systems=IntegratedCareSystem.objects.order_by("name"),
+            alliances=Alliance.objects.with_stages().order_by("kind", "name"),
+            bodies=Body.objects.with_context().order_by("system__name", "name"),
+        )
+        return context
+
+
+class BodyDetailView(PageMixin, DetailView):
+    template_name = "governance/body_detail.html"
+    context_object_name = "body"
+
+    def get_queryset(self):
+        return Body.objects.with_members()
+
+    def get_page_title(self) -> str:
+        return self.object.name
+
+    def get_meta_description(self) -> str:
+        return f"{self.object.name}: its purpose, members, rule for public questions and meetings."
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", "/"),
+            ("Governance", reverse("governance:index")),
+            (self.object.name, None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        meetings = self.object.meetings.all()
+        return super().get_context_data(
+            upcoming=list(meetings.upcoming()[:MEETINGS_ON_BODY_PAGE]),
+            past=list(meetings.past()[:MEETINGS_ON_BODY_PAGE]),
+            **kwargs,
+        )
+
+
+class MeetingListView(FilteredListMixin, ListView):
+    template_name = "governance/meeting_list.html"
+    paginate_by = 20
+    filter_form_class = MeetingFilterForm
+    page_title = "Meetings"
+    meta_description = (
+        "Meetings of the boards and committees that meet in public: upcoming ones first, "
+        "then past ones."
+    )
+
+    def get_unfiltered_queryset(self):
+        # Built per request: which meetings are upcoming depends on the day.
+        return Meeting.objects.with_body().in_listing_order()
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", "/"),
+            ("Governance", reverse("governance:index")),
+            (self.get_page_title(), None),
+        ]
+
+
+class MeetingDetailView(PageMixin, DetailView):
+    template_name = "governance/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return Meeting.objects.with_body()
+
+    def get_page_title(self) -> str:
+        return f"{self.object.body.name}: {self.object.date:%-d %B %Y}"
+
+    def get_meta_description(self) -> str:
+        return (
+            f"Meeting of the {self.object.body.name} on {self.object.date:%-d %B %Y}: time, "
+            "place, status and how to send a question."
+        )
+
+    def get_breadcrumbs(self):
+        body = self.object.body
+        return [
+            ("Home", "/"),
+            ("Governance", reverse("governance:index")),
+            (body.name, body.get_absolute_url()),
+            (f"{self.object.date:%-d %B %Y}", None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(questions_open=self.object.questions_open(), **kwargs)
