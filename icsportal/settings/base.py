@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "axes",
     "icsportal",
     "core",
+    "documents",
     "places",
     "partners",
     "alliances",
