@@ -233,7 +233,12 @@ class Document(VersionedModel, SourcedModel):
         save() for code that saves without validating, so no unchecked file is stored.
         """
         upload = self._new_upload()
-        if upload is None or getattr(self, "_checked_upload", None) is upload:
+        if upload is None:
+            if self.stored_format:
+                # A stored upload's type is the one its content showed, whatever a form says.
+                self.file_format = self.stored_format
+            return
+        if getattr(self, "_checked_upload", None) is upload:
             return
         try:
             found = inspect_document(upload, self.file.name)

@@ -157,3 +157,12 @@ def test_alternatives_say_what_they_are():
     assert easy.version_label == "Easy Read version"
     assert easy.version_of_text == "This is an Easy Read version of"
     assert list(Document.objects.originals()) == [original]
+
+
+def test_a_stored_upload_keeps_the_type_its_content_showed():
+    document = make_document(file=upload("plan.pdf", pdf_bytes(1)))
+    document.file_format = "docx"
+    document.full_clean()
+    document.save()
+    document.refresh_from_db()
+    assert document.file_format == "pdf"
