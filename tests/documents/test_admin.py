@@ -44,7 +44,9 @@ def document_form(**changes) -> dict:
 
 def test_the_governance_team_adds_an_upload_stored_under_a_random_name(client_as):
     client = client_as("governance team")
-    assert client.get(ADD).status_code == 200
+    page = client.get(ADD)
+    assert page.status_code == 200
+    assert 'enctype="multipart/form-data"' in page.content.decode()
     response = client.post(
         ADD, document_form(file=SimpleUploadedFile("../JFP final v3.pdf", pdf_bytes(14)))
     )
@@ -111,6 +113,24 @@ def test_an_original_and_its_alternatives_are_added_together(client_as):
     assert set(versions) == {"joint-forward-plan-easy-read", "joint-forward-plan-urdu"}
     assert versions["joint-forward-plan-easy-read"].page_count == 4
     assert versions["joint-forward-plan-urdu"].language == "Urdu"
+
+
+def test_an_alternative_added_inline_without_its_format_is_a_form_error(client_as):
+    response = client_as("governance team").post(
+        ADD,
+        document_form(
+            url="https://www.example.org/plan",
+            **{
+                "alternatives-TOTAL_FORMS": "1",
+                "alternatives-0-title": "Plan, another version",
+                "alternatives-0-slug": "plan-other",
+                "alternatives-0-url": "https://www.example.org/plan-other",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert "Say which format this version is" in response.content.decode()
+    assert not Document.objects.exists()
 
 
 def test_a_translation_without_its_language_is_a_form_error(client_as):
