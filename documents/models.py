@@ -6,14 +6,17 @@ page count. Uploaded files are checked by their content and stored under random 
 (`documents.files`); they are served only as downloads (`documents.views`).
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision
 from core.models import SourcedModel, VersionedModel, sourced_constraints
+from documents.files import CONTENT_TYPES, document_path, inspect_document
 
 
 class FileFormat(models.TextChoices):
@@ -41,12 +44,39 @@ class AlternativeFormat(models.TextChoices):
     OTHER_LANGUAGE = "language", "Other language"
 
 
+# How an alternative is named in the list under its original, and on itself.
+VERSION_LABELS = {
+    AlternativeFormat.EASY_READ: "Easy Read version",
+    AlternativeFormat.LARGE_PRINT: "Large print version",
+    AlternativeFormat.AUDIO: "Audio version",
+    AlternativeFormat.BSL: "British Sign Language (BSL) video",
+}
+VERSION_OF = {
+    AlternativeFormat.EASY_READ: "This is an Easy Read version of",
+    AlternativeFormat.LARGE_PRINT: "This is a large print version of",
+    AlternativeFormat.AUDIO: "This is an audio version of",
+    AlternativeFormat.BSL: "This is a British Sign Language (BSL) video of",
+}
+
+
 class DocumentQuerySet(models.QuerySet):
     def originals(self) -> "DocumentQuerySet":
         return self.filter(alternative_of__isnull=True)
 
+    def uploads(self) -> "DocumentQuerySet":
+        """Documents with a stored file (the ones the download view serves)."""
+        return self.exclude(file="")
+
     def with_alternatives(self) -> "DocumentQuerySet":
-        return self.prefetch_related("alternatives")
+        """Everything templates/documents/includes/document.html shows, in two queries
+        however many documents: the original of an alternative and the alternatives of an
+        original, in format order. Use it as the queryset of another app's Prefetch too."""
+        return self.select_related("alternative_of").prefetch_related(
+            Prefetch(
+                "alternatives",
+                queryset=Document.objects.order_by("alternative_format", "language", "title"),
+            )
+        )
 
 
 class Document(VersionedModel, SourcedModel):
@@ -57,7 +87,7 @@ class Document(VersionedModel, SourcedModel):
         max_length=150, unique=True, help_text="Names the download: <slug>.<extension>."
     )
     file = models.FileField(
-        upload_to="documents/",  # replaced by a random name: documents.files.document_path
+        upload_to=document_path,  # a random name: the uploaded one is never used
         blank=True,
         max_length=200,
         help_text="PDF, Word, Excel, OpenDocument or CSV. Leave empty for an external link.",
@@ -153,17 +183,97 @@ class Document(VersionedModel, SourcedModel):
     def is_upload(self) -> bool:
         return bool(self.file)
 
+    @property
+    def stored_format(self) -> str:
+        """An upload's real format, from the extension its stored name was given when its
+        content was checked (not from the editable type field), or "" when unknown."""
+        extension = self.file.name.rsplit(".", 1)[-1] if self.file else ""
+        return extension if extension in CONTENT_TYPES else ""
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.stored_format]
+
+    @property
+    def download_name(self) -> str:
+        """The name a download is saved as: the slug and the real format's extension, never
+        a name someone chose."""
+        return f"{self.slug}.{self.stored_format}"
+
+    @property
+    def link_site(self) -> str:
+        """The site a link points to, as "www.gov.uk"."""
+        return (urlsplit(self.url).hostname or "") if self.url else ""
+
+    @property
+    def version_label(self) -> str:
+        """An alternative's name in the list under its original: "Easy Read version"."""
+        if self.alternative_format == AlternativeFormat.OTHER_LANGUAGE:
+            return f"{self.language} translation"
+        return VERSION_LABELS.get(self.alternative_format, "")
+
+    @property
+    def version_of_text(self) -> str:
+        """What an alternative says of itself before naming its original."""
+        if self.alternative_format == AlternativeFormat.OTHER_LANGUAGE:
+            return f"This is a translation into {self.language} of"
+        return VERSION_OF.get(self.alternative_format, "")
+
+    def _new_upload(self):
+        """The uploaded file not yet stored, if there is one (stored files were checked when
+        they were uploaded, and are not read again on every edit)."""
+        if self.file and not self.file._committed:
+            return self.file.file
+        return None
+
+    def check_upload(self) -> None:
+        """Check a new upload's content and record its format, size and page count.
+
+        The one place upload details are set: clean() calls it for a friendly form error and
+        save() for code that saves without validating, so no unchecked file is stored.
+        """
+        upload = self._new_upload()
+        if upload is None:
+            if self.stored_format:
+                # A stored upload's type is the one its content showed, whatever a form says.
+                self.file_format = self.stored_format
+            return
+        if getattr(self, "_checked_upload", None) is upload:
+            return
+        try:
+            found = inspect_document(upload, self.file.name)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from None
+        self.file_format = found.file_format
+        self.size_bytes = found.size_bytes
+        self.page_count = found.page_count
+        self._checked_upload = upload
+
+    def save(self, *args, **kwargs):
+        self.check_upload()
+        if not self.file:
+            # A link has no size or pages of its own.
+            self.size_bytes = self.page_count = None
+        return super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
+        try:
+            self.check_upload()
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if bool(self.file) == bool(self.url):
             errors["url"] = "Upload a file or give an external link (one, not both)."
-        if self.alternative_of_id and not self.alternative_format:
+        # The original as set, saved or not: an inline adding versions with their original
+        # sets an unsaved one (no query when none is set).
+        original = self.alternative_of
+        if original is not None and not self.alternative_format:
             errors["alternative_format"] = "Say which format this version is."
-        if self.alternative_format and not self.alternative_of_id:
+        if self.alternative_format and original is None:
             errors["alternative_of"] = "Choose the original this is a version of."
-        if self.alternative_of_id and self.pk and self.alternative_of_id == self.pk:
+        if original is not None and self.pk and original.pk == self.pk:
             errors["alternative_of"] = "A document cannot be a version of itself."
-        if self.alternative_of_id and self.alternative_of.alternative_of_id:
+        elif original is not None and original.alternative_of_id:
             errors["alternative_of"] = "Choose the original, not another version of it."
         if self.alternative_format == AlternativeFormat.OTHER_LANGUAGE and not self.language:
             errors["language"] = "Name the language of the translation."

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
+from documents.models import Document
 from governance.models import Body, BodyKind, BodyMember, Meeting
 from news.models import NewsItem, Topic
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
@@ -180,3 +181,12 @@ def grow_partnership(times: int = 10) -> None:
         for body in (board, icb_board, york_board):
             make_meeting(body=body, date=today + timedelta(days=n + 1))
             make_meeting(body=body, date=today - timedelta(days=n + 1))
+
+
+def make_document(**overrides) -> Document:
+    """A link document (no file to store), unless overridden."""
+    n = _n()
+    values = {"title": f"Test Document {n}", "slug": f"test-document-{n}"}
+    if "file" not in overrides and "url" not in overrides:
+        values["url"] = f"https://www.example.org/documents/{n}"
+    return Document.objects.create(**{**values, **overrides})

@@ -81,6 +81,8 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     path("news/", include("news.urls")),
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
+    # Uploaded documents only as downloads, by slug: nothing under /media/ serves them.
+    path("documents/", include("documents.urls")),
     path("", include((policy_pages, "pages"))),
     path("sources/", sources.SourcesView.as_view(), name="sources"),
     path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),

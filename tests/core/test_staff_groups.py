@@ -59,7 +59,8 @@ def test_governance_team_keeps_governance_records_and_only_views_what_it_looks_u
         ("alliances", "view_alliance"),
         ("partners", "view_organisation"),
     }
-    assert granted(GOVERNANCE_TEAM) == expected | lookups
+    documents = {("documents", f"{action}_document") for action in ACTIONS}
+    assert granted(GOVERNANCE_TEAM) == expected | lookups | documents
 
 
 @pytest.mark.django_db
@@ -69,7 +70,9 @@ def test_other_groups_have_no_governance_permission(group):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("app_label", ["places", "partners", "alliances", "governance", "news"])
+@pytest.mark.parametrize(
+    "app_label", ["places", "partners", "alliances", "governance", "news", "documents"]
+)
 def test_permissions_made_by_migrations_are_those_django_would_make(app_label):
     for model in apps.get_app_config(app_label).get_models():
         opts = model._meta

@@ -5,9 +5,11 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.factories import make_user
+from tests.factories import make_document, make_user
 
 PARTNER_APPS = {"places", "partners", "alliances"}
+# What the Governance team keeps (add, change, delete, view).
+GOVERNANCE_APPS = {"governance", "documents"}
 # What the Governance team may view (not add or change) for the admin's autocomplete.
 GOVERNANCE_LOOKUPS = {"places.integratedcaresystem", "alliances.alliance", "partners.organisation"}
 
@@ -35,6 +37,7 @@ def admin_pages(model, superuser_request):
 def every_model_has_a_record(seeded):
     # Seeded data covers the partnership models; auth and axes need one row each.
     make_user(username="someone")
+    make_document()
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
@@ -49,7 +52,7 @@ def expected_status(role: str, model, url: str) -> int:
         return 200
     if role == "comms team" and model._meta.app_label == "news":
         return 200
-    if role == "governance team" and model._meta.app_label == "governance":
+    if role == "governance team" and model._meta.app_label in GOVERNANCE_APPS:
         return 200
     if role == "governance team" and model._meta.label_lower in GOVERNANCE_LOOKUPS:
         return 403 if url.endswith("/add/") else 200
