@@ -10,7 +10,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
-from governance.models import Body, BodyKind, BodyMember, Meeting
+from documents.models import Document
+from governance.models import AgendaItem, Body, BodyKind, BodyMember, Meeting
 from news.models import NewsItem, Topic
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
 from places.models import (
@@ -180,3 +181,27 @@ def grow_partnership(times: int = 10) -> None:
         for body in (board, icb_board, york_board):
             make_meeting(body=body, date=today + timedelta(days=n + 1))
             make_meeting(body=body, date=today - timedelta(days=n + 1))
+
+
+def make_document(**overrides) -> Document:
+    """An external link (no file to store), unless overridden."""
+    n = _n()
+    values = {
+        "title": f"Document {n}",
+        "slug": f"document-{n}",
+        "url": f"https://example.org/papers/document-{n}.pdf",
+        "file_format": "pdf",
+    }
+    return Document.objects.create(**{**values, **overrides})
+
+
+def make_agenda_item(**overrides) -> AgendaItem:
+    """Numbered after the meeting's last item, unless `order` is given."""
+    n = _n()
+    values = {"title": f"Agenda item {n}"}
+    if "meeting" not in overrides:
+        values["meeting"] = make_meeting()
+    meeting = overrides.get("meeting", values.get("meeting"))
+    if "order" not in overrides:
+        values["order"] = meeting.agenda_items.count() + 1
+    return AgendaItem.objects.create(**{**values, **overrides})

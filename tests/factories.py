@@ -10,9 +10,11 @@ from django.contrib.auth.models import Group, User
 
 from icsportal.factories import (
     grow_partnership,
+    make_agenda_item,
     make_alliance,
     make_body,
     make_body_member,
+    make_document,
     make_meeting,
     make_membership,
     make_milestone,
@@ -30,9 +32,11 @@ __all__ = [
     "GOVERNANCE_TEAM",
     "PARTNER_EDITORS",
     "grow_partnership",
+    "make_agenda_item",
     "make_alliance",
     "make_body",
     "make_body_member",
+    "make_document",
     "make_meeting",
     "make_membership",
     "make_milestone",
