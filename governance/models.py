@@ -502,13 +502,18 @@ def latest_papers(limit: int = 20) -> list[PublishedPaper]:
         Meeting.objects.filter(minutes__isnull=False)
         .annotate(doc=F("minutes"), mtg=F("pk"), at=F("minutes__added_at"), minutes_of=Value(1))
         .values("doc", "mtg", "at", "minutes_of")
+        .order_by()  # SQL allows no ORDER BY inside a UNION's parts; the whole is ordered below
         .union(
             MeetingPaper.objects.annotate(
                 doc=F("document"), mtg=F("meeting"), at=F(added), minutes_of=Value(0)
-            ).values("doc", "mtg", "at", "minutes_of"),
+            )
+            .values("doc", "mtg", "at", "minutes_of")
+            .order_by(),
             AgendaItem.papers.through.objects.annotate(
                 doc=F("document"), mtg=F("agendaitem__meeting"), at=F(added), minutes_of=Value(0)
-            ).values("doc", "mtg", "at", "minutes_of"),
+            )
+            .values("doc", "mtg", "at", "minutes_of")
+            .order_by(),
         )
         .order_by("-at", "-doc", "-mtg")[:limit]
     )
