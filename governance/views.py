@@ -1,5 +1,6 @@
 """Governance in public: the governance page, each body's page and its meetings."""
 
+import re
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -134,6 +135,7 @@ class MeetingDetailView(PageMixin, DetailView):
         )
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # A bound on the subscribable calendar, far above a year of any body's meetings.
 CALENDAR_LIMIT = 500
@@ -155,9 +157,10 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     body_slug = request.GET.get("body", "")
     body = None
     if body_slug:
-        body = Body.objects.filter(slug=body_slug).first()
-        if body is None:
+        # Not a slug (a NUL byte, say, which PostgreSQL refuses): no body has it.
+        if not SLUG.fullmatch(body_slug):
             raise Http404("No such board or committee.")
+        body = get_object_or_404(Body, slug=body_slug)
         meetings = meetings.filter(body=body)
     calendar = meetings_calendar(
         list(meetings[:CALENDAR_LIMIT]),
