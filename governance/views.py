@@ -91,7 +91,8 @@ class MeetingListView(FilteredListMixin, ListView):
         return Meeting.objects.with_body().in_listing_order()
 
     def get_context_data(self, **kwargs):
-        body = self.form.cleaned_data.get("body") if self.form.is_valid() else None
+        # The body the reader chose, even when another field (the year) is in error.
+        body = self.form.cleaned_data.get("body")
         return super().get_context_data(calendar_url=calendar_url(body), **kwargs)
 
     def get_breadcrumbs(self):

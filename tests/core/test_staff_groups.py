@@ -24,7 +24,7 @@ PARTNER_MODELS = {
     "alliances": ["alliance", "membership", "governancestage"],
 }
 NEWS_MODELS = ["newsitem", "topic"]
-GOVERNANCE_MODELS = ["body", "bodymember", "meeting"]
+GOVERNANCE_MODELS = ["body", "bodymember", "meeting", "agendaitem", "meetingpaper"]
 
 
 def granted(group: str) -> set[tuple[str, str]]:
@@ -58,6 +58,7 @@ def test_governance_team_keeps_governance_records_and_only_views_what_it_looks_u
         ("places", "view_integratedcaresystem"),
         ("alliances", "view_alliance"),
         ("partners", "view_organisation"),
+        ("documents", "view_document"),
     }
     assert granted(GOVERNANCE_TEAM) == expected | lookups
 
@@ -69,7 +70,9 @@ def test_other_groups_have_no_governance_permission(group):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("app_label", ["places", "partners", "alliances", "governance", "news"])
+@pytest.mark.parametrize(
+    "app_label", ["places", "partners", "alliances", "governance", "news", "documents"]
+)
 def test_permissions_made_by_migrations_are_those_django_would_make(app_label):
     for model in apps.get_app_config(app_label).get_models():
         opts = model._meta
