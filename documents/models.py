@@ -72,11 +72,12 @@ class DocumentQuerySet(models.QuerySet):
         however many documents: the original of an alternative and the alternatives of an
         original, in format order. Use it as the queryset of another app's Prefetch too."""
         return self.select_related("alternative_of").prefetch_related(
-            Prefetch(
-                "alternatives",
-                queryset=Document.objects.order_by("alternative_format", "language", "title"),
-            )
+            Prefetch("alternatives", queryset=Document.objects.in_format_order())
         )
+
+    def in_format_order(self) -> "DocumentQuerySet":
+        """Alternatives as a page lists them: by format, then language."""
+        return self.order_by("alternative_format", "language", "title")
 
 
 class Document(VersionedModel, SourcedModel):

@@ -1,9 +1,10 @@
-"""Staff admin for bodies (with their members inline) and meetings."""
+"""Staff admin for bodies (with their members inline) and meetings (with their agenda and
+papers inline)."""
 
 from django.contrib import admin
 
 from core.admin import PortalAdmin, SourcedInline, confidence_column
-from governance.models import Body, BodyMember, Meeting
+from governance.models import AgendaItem, Body, BodyMember, Meeting, MeetingPaper
 
 
 class BodyMemberInline(SourcedInline):
@@ -39,18 +40,38 @@ class BodyMemberAdmin(PortalAdmin):
     list_select_related = ["body", "organisation"]
 
 
+# Papers and minutes are picked by typing part of a document's title (the documents admin's
+# search).
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    fields = ["order", "title", "description", "presenter", "papers"]
+    autocomplete_fields = ["papers"]
+    extra = 0
+
+
+class MeetingPaperInline(admin.TabularInline):
+    model = MeetingPaper
+    fields = ["order", "document"]
+    autocomplete_fields = ["document"]
+    extra = 0
+    verbose_name = "paper not tied to an agenda item"
+    verbose_name_plural = "papers not tied to an agenda item"
+
+
 @admin.register(Meeting)
 class MeetingAdmin(PortalAdmin):
     list_display = ["__str__", "body", "date", "start_time", "status", confidence_column]
     list_filter = ["status", "body", "online"]
     search_fields = ["body__name", "summary", "venue"]
     date_hierarchy = "date"
-    autocomplete_fields = ["body"]
+    autocomplete_fields = ["body", "minutes"]
     list_select_related = ["body"]
+    inlines = [AgendaItemInline, MeetingPaperInline]
     fieldsets = [
         (None, {"fields": ["body", "slug", "summary"]}),
         ("When", {"fields": ["date", "start_time", "status", "status_reason"]}),
         ("Where", {"fields": ["venue", "address", "online", "stream_url"]}),
+        ("Minutes", {"fields": ["minutes", "minutes_approved_on"]}),
         (
             "Source",
             {

@@ -1,11 +1,13 @@
 """Boards and committees (bodies), their members, and their meetings held in public."""
 
 import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, When
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -20,6 +22,7 @@ from core.models import (
     dates_in_order,
     sourced_constraints,
 )
+from documents.models import Document
 from partners.models import Organisation
 from places.models import IntegratedCareSystem
 
@@ -241,6 +244,36 @@ class MeetingQuerySet(models.QuerySet):
     def with_body(self) -> "MeetingQuerySet":
         return self.select_related("body")
 
+    def with_papers(self) -> "MeetingQuerySet":
+        """With the agenda (each item's papers), the papers and the minutes, each document
+        with its alternative formats: a meeting's page in a constant number of queries."""
+        documents = Document.objects.with_alternatives()
+        return self.select_related("body", "minutes__alternative_of").prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.prefetch_related(Prefetch("papers", documents)),
+            ),
+            Prefetch(
+                "paper_links",
+                queryset=MeetingPaper.objects.select_related(
+                    "document__alternative_of"
+                ).prefetch_related(
+                    Prefetch("document__alternatives", Document.objects.in_format_order())
+                ),
+            ),
+            Prefetch("minutes__alternatives", Document.objects.in_format_order()),
+        )
+
+    def in_calendar(self, today: datetime.date | None = None) -> "MeetingQuerySet":
+        """What the subscribable calendar holds: every upcoming meeting and those of the past
+        twelve months, oldest first."""
+        today = today or timezone.localdate()
+        try:
+            year_ago = today.replace(year=today.year - 1)
+        except ValueError:  # 29 February: a year back there is no such day
+            year_ago = today.replace(year=today.year - 1, day=28)
+        return self.filter(date__gte=year_ago).order_by("date", "start_time", "slug")
+
     def matching(self, *, body: Body | None = None, year: int | None = None) -> "MeetingQuerySet":
         """The meetings of one body and one year (the filter form's cleaned values)."""
         meetings = self
@@ -270,6 +303,26 @@ class Meeting(VersionedModel, SourcedModel):
     status_reason = models.TextField(
         "reason", blank=True, help_text="Why it was postponed or cancelled (required then)."
     )
+    # Papers not tied to an agenda item (the whole pack, public questions and answers), in
+    # the order staff give them; an agenda item's own papers are on the item.
+    papers = models.ManyToManyField(
+        Document, through="MeetingPaper", related_name="meetings", blank=True
+    )
+    # PROTECT: deleting the document of published minutes would quietly turn the page into
+    # "the minutes will be published", untrue of a public record. Staff unlink them first.
+    minutes = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_of",
+        help_text="The approved minutes, once published. Only for a meeting that was held.",
+    )
+    minutes_approved_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the body approved the minutes, usually at its next meeting.",
+    )
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -284,6 +337,15 @@ class Meeting(VersionedModel, SourcedModel):
                 condition=~Q(status__in=NEEDS_REASON) | ~Q(status_reason=""),
                 name="meeting_postponed_or_cancelled_has_reason",
             ),
+            models.CheckConstraint(
+                condition=Q(minutes__isnull=True) | Q(status=MeetingStatus.HELD),
+                name="meeting_minutes_only_when_held",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_approved_on__isnull=True)
+                | Q(minutes_approved_on__gte=F("date")),
+                name="meeting_minutes_approved_after_it",
+            ),
             *sourced_constraints("meeting"),
         ]
 
@@ -297,10 +359,15 @@ class Meeting(VersionedModel, SourcedModel):
         return reverse("governance:meeting", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = {}
         if self.status in NEEDS_REASON and not self.status_reason.strip():
-            raise ValidationError(
-                {"status_reason": "Say why the meeting was postponed or cancelled."}
-            )
+            errors["status_reason"] = "Say why the meeting was postponed or cancelled."
+        if self.minutes_id and self.status != MeetingStatus.HELD:
+            errors["minutes"] = "Only a meeting that was held has minutes: mark it held first."
+        if self.minutes_approved_on and self.date and self.minutes_approved_on < self.date:
+            errors["minutes_approved_on"] = "Minutes cannot be approved before the meeting."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def starts_at(self) -> datetime.datetime | None:
@@ -335,6 +402,15 @@ class Meeting(VersionedModel, SourcedModel):
         return f"{uk_time_display(deadline)} on {uk_date_display(deadline.date())}"
 
     @property
+    def papers_in_order(self) -> list[Document]:
+        """Every paper once: those not tied to an item first, in their order, then each
+        agenda item's, in agenda order. Reads what `with_papers()` prefetched."""
+        papers = [link.document for link in self.paper_links.all()]
+        papers += [paper for item in self.agenda_items.all() for paper in item.papers.all()]
+        # A dict keeps each key where it first appeared: the first listing wins.
+        return list({paper.pk: paper for paper in papers}.values())
+
+    @property
     def is_called_off(self) -> bool:
         return self.status in NEEDS_REASON
 
@@ -345,3 +421,108 @@ class Meeting(VersionedModel, SourcedModel):
             and deadline is not None
             and (now or timezone.now()) < deadline
         )
+
+
+class AgendaItem(VersionedModel):
+    """One item of a meeting's agenda, numbered as the published agenda numbers it, with the
+    papers it considers. It shares its meeting's source."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    # The validator is the friendly form error; the check constraint is the guarantee.
+    order = models.PositiveSmallIntegerField(
+        "number", validators=[MinValueValidator(1)], help_text="Its number on the agenda."
+    )
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    presenter = models.CharField(
+        max_length=200, blank=True, help_text="Who presents it, as the agenda names them."
+    )
+    papers = models.ManyToManyField(Document, blank=True, related_name="agenda_items")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        constraints = [
+            # Checked by the admin's form too (Model.validate_constraints), with this message.
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="agenda_item_number_unique_per_meeting",
+                violation_error_message="The agenda already has an item with this number.",
+            ),
+            models.CheckConstraint(condition=Q(order__gte=1), name="agenda_item_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#agenda-item-{self.order}"
+
+
+class MeetingPaper(models.Model):
+    """A paper of a meeting not tied to one agenda item, in the order staff give."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="paper_links")
+    # PROTECT, as for minutes: a published paper leaves a meeting's page only by staff choice.
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="meeting_paper_links"
+    )
+    order = models.PositiveSmallIntegerField(default=1)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "document"], name="meeting_paper_listed_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.document}"
+
+    def get_absolute_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+
+class PublishedPaper(NamedTuple):
+    """A paper or the minutes of a meeting, as the papers feed lists it."""
+
+    document: Document
+    meeting: Meeting
+    is_minutes: bool
+
+
+def latest_papers(limit: int = 20) -> list[PublishedPaper]:
+    """The papers and minutes most recently added to the site, newest first, each with its
+    meeting: three queries however many there are. A document that is both a meeting paper and
+    an agenda item's paper of the same meeting is listed once."""
+    added = "document__added_at"
+    links = (
+        Meeting.objects.filter(minutes__isnull=False)
+        .annotate(doc=F("minutes"), mtg=F("pk"), at=F("minutes__added_at"), minutes_of=Value(1))
+        .values("doc", "mtg", "at", "minutes_of")
+        .order_by()  # SQL allows no ORDER BY inside a UNION's parts; the whole is ordered below
+        .union(
+            MeetingPaper.objects.annotate(
+                doc=F("document"), mtg=F("meeting"), at=F(added), minutes_of=Value(0)
+            )
+            .values("doc", "mtg", "at", "minutes_of")
+            .order_by(),
+            AgendaItem.papers.through.objects.annotate(
+                doc=F("document"), mtg=F("agendaitem__meeting"), at=F(added), minutes_of=Value(0)
+            )
+            .values("doc", "mtg", "at", "minutes_of")
+            .order_by(),
+        )
+        .order_by("-at", "-doc", "-mtg")[:limit]
+    )
+    links = list(links)
+    documents = Document.objects.in_bulk({link["doc"] for link in links})
+    meetings = Meeting.objects.with_body().in_bulk({link["mtg"] for link in links})
+    return [
+        PublishedPaper(documents[link["doc"]], meetings[link["mtg"]], bool(link["minutes_of"]))
+        for link in links
+    ]

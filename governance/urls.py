@@ -3,13 +3,17 @@ pages do not (`governance.models.RESERVED_SLUGS`)."""
 
 from django.urls import path
 
-from governance import views
+from governance import feeds, views
 
 app_name = "governance"
 
 urlpatterns = [
     path("", views.GovernanceView.as_view(), name="index"),
     path("meetings/", views.MeetingListView.as_view(), name="meetings"),
+    path("meetings.ics", views.calendar_feed, name="calendar"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting"),
+    # Beside the meeting's page, so the address says which meeting the file is.
+    path("meetings/<slug:slug>/calendar.ics", views.meeting_calendar, name="meeting-calendar"),
+    path("papers/feed/", feeds.LatestPapersFeed(), name="papers-feed"),
     path("<slug:slug>/", views.BodyDetailView.as_view(), name="body"),
 ]

@@ -1,16 +1,28 @@
 """Governance in public: the governance page, each body's page and its meetings."""
 
+import re
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from alliances.models import Alliance
 from core.views import FilteredListMixin, PageMixin
+from governance.calendar import calendar_name, meetings_calendar
 from governance.forms import MeetingFilterForm
 from governance.models import Body, Meeting
 from places.models import IntegratedCareSystem
 
 # How many upcoming and past meetings a body's page shows before "see all".
 MEETINGS_ON_BODY_PAGE = 3
+
+
+def calendar_url(body: Body | None = None) -> str:
+    """The subscribable calendar's address, narrowed to one body's meetings."""
+    url = reverse("governance:calendar")
+    return f"{url}?{urlencode({'body': body.slug})}" if body else url
 
 
 class GovernanceView(PageMixin, TemplateView):
@@ -59,6 +71,7 @@ class BodyDetailView(PageMixin, DetailView):
         return super().get_context_data(
             upcoming=list(meetings.upcoming()[:MEETINGS_ON_BODY_PAGE]),
             past=list(meetings.past()[:MEETINGS_ON_BODY_PAGE]),
+            calendar_url=calendar_url(self.object),
             **kwargs,
         )
 
@@ -77,6 +90,11 @@ class MeetingListView(FilteredListMixin, ListView):
         # Built per request: which meetings are upcoming depends on the day.
         return Meeting.objects.with_body().in_listing_order()
 
+    def get_context_data(self, **kwargs):
+        # The body the reader chose, even when another field (the year) is in error.
+        body = self.form.cleaned_data.get("body")
+        return super().get_context_data(calendar_url=calendar_url(body), **kwargs)
+
     def get_breadcrumbs(self):
         return [
             ("Home", "/"),
@@ -90,7 +108,7 @@ class MeetingDetailView(PageMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.with_body()
+        return Meeting.objects.with_papers()
 
     def get_page_title(self) -> str:
         return f"{self.object.body.name}: {self.object.date:%-d %B %Y}"
@@ -98,7 +116,7 @@ class MeetingDetailView(PageMixin, DetailView):
     def get_meta_description(self) -> str:
         return (
             f"Meeting of the {self.object.body.name} on {self.object.date:%-d %B %Y}: time, "
-            "place, status and how to send a question."
+            "place, status, agenda, papers, minutes and how to send a question."
         )
 
     def get_breadcrumbs(self):
@@ -111,4 +129,43 @@ class MeetingDetailView(PageMixin, DetailView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(questions_open=self.object.questions_open(), **kwargs)
+        return super().get_context_data(
+            questions_open=self.object.questions_open(),
+            papers=self.object.papers_in_order,
+            **kwargs,
+        )
+
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+# A bound on the subscribable calendar, far above a year of any body's meetings.
+CALENDAR_LIMIT = 500
+
+
+def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """One meeting as an iCalendar file, downloaded to add to a calendar."""
+    meeting = get_object_or_404(Meeting.objects.with_body(), slug=slug)
+    calendar = meetings_calendar([meeting], request)
+    response = HttpResponse(calendar.to_ical(), content_type=CALENDAR_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return response
+
+
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """Every upcoming meeting and those of the past twelve months, to subscribe to;
+    `?body=<slug>` for one body's (an unknown body is not found)."""
+    meetings = Meeting.objects.with_body().in_calendar()
+    body_slug = request.GET.get("body", "")
+    body = None
+    if body_slug:
+        # Not a slug (a NUL byte, say, which PostgreSQL refuses): no body has it.
+        if not SLUG.fullmatch(body_slug):
+            raise Http404("No such board or committee.")
+        body = get_object_or_404(Body, slug=body_slug)
+        meetings = meetings.filter(body=body)
+    calendar = meetings_calendar(
+        list(meetings[:CALENDAR_LIMIT]),
+        request,
+        name=calendar_name(body.name if body else None),
+    )
+    return HttpResponse(calendar.to_ical(), content_type=CALENDAR_CONTENT_TYPE)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
 from documents.models import Document
-from governance.models import Body, BodyKind, BodyMember, Meeting
+from governance.models import AgendaItem, Body, BodyKind, BodyMember, Meeting
 from news.models import NewsItem, Topic
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
 from places.models import (
@@ -184,9 +184,21 @@ def grow_partnership(times: int = 10) -> None:
 
 
 def make_document(**overrides) -> Document:
-    """A link document (no file to store), unless overridden."""
+    """An external link to a PDF (no file to store), unless a file or link is given."""
     n = _n()
-    values = {"title": f"Test Document {n}", "slug": f"test-document-{n}"}
+    values = {"title": f"Document {n}", "slug": f"document-{n}"}
     if "file" not in overrides and "url" not in overrides:
-        values["url"] = f"https://www.example.org/documents/{n}"
+        values.update(url=f"https://example.org/papers/document-{n}.pdf", file_format="pdf")
     return Document.objects.create(**{**values, **overrides})
+
+
+def make_agenda_item(**overrides) -> AgendaItem:
+    """Numbered after the meeting's last item, unless `order` is given."""
+    n = _n()
+    values = {"title": f"Agenda item {n}"}
+    if "meeting" not in overrides:
+        values["meeting"] = make_meeting()
+    meeting = overrides.get("meeting", values.get("meeting"))
+    if "order" not in overrides:
+        values["order"] = meeting.agenda_items.count() + 1
+    return AgendaItem.objects.create(**{**values, **overrides})

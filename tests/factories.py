@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, User
 
 from icsportal.factories import (
     grow_partnership,
+    make_agenda_item,
     make_alliance,
     make_body,
     make_body_member,
@@ -31,6 +32,7 @@ __all__ = [
     "GOVERNANCE_TEAM",
     "PARTNER_EDITORS",
     "grow_partnership",
+    "make_agenda_item",
     "make_alliance",
     "make_body",
     "make_body_member",

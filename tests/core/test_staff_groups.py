@@ -24,7 +24,7 @@ PARTNER_MODELS = {
     "alliances": ["alliance", "membership", "governancestage"],
 }
 NEWS_MODELS = ["newsitem", "topic"]
-GOVERNANCE_MODELS = ["body", "bodymember", "meeting"]
+GOVERNANCE_MODELS = ["body", "bodymember", "meeting", "agendaitem", "meetingpaper"]
 
 
 def granted(group: str) -> set[tuple[str, str]]:
@@ -58,6 +58,7 @@ def test_governance_team_keeps_governance_records_and_only_views_what_it_looks_u
         ("places", "view_integratedcaresystem"),
         ("alliances", "view_alliance"),
         ("partners", "view_organisation"),
+        ("documents", "view_document"),
     }
     documents = {("documents", f"{action}_document") for action in ACTIONS}
     assert granted(GOVERNANCE_TEAM) == expected | lookups | documents
