@@ -66,7 +66,7 @@ def test_governance_team_adds_an_agenda_item_with_papers_inline(client_as, meeti
         order="1",
         title="Winter plan",
         presenter="Director of strategy",
-        papers=f"{plan.pk},{pack.pk}",
+        papers=[plan.pk, pack.pk],
     )
     response = client_as("governance team").post(change_url(meeting), data)
     assert response.status_code == 302, response.content.decode()
