@@ -11,5 +11,7 @@ urlpatterns = [
     path("", views.GovernanceView.as_view(), name="index"),
     path("meetings/", views.MeetingListView.as_view(), name="meetings"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting"),
+    path("registers/", views.RegisterListView.as_view(), name="registers"),
+    path("<slug:slug>/interests/", views.BodyInterestsView.as_view(), name="interests"),
     path("<slug:slug>/", views.BodyDetailView.as_view(), name="body"),
 ]

@@ -24,7 +24,7 @@ PARTNER_MODELS = {
     "alliances": ["alliance", "membership", "governancestage"],
 }
 NEWS_MODELS = ["newsitem", "topic"]
-GOVERNANCE_MODELS = ["body", "bodymember", "meeting"]
+GOVERNANCE_MODELS = ["body", "bodymember", "meeting", "interestregister", "declaredinterest"]
 
 
 def granted(group: str) -> set[tuple[str, str]]:
