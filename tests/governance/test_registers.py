@@ -398,3 +398,19 @@ def test_a_change_is_kept_in_the_history(client_as):
 def test_the_registers_page_is_in_the_sitemap(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"<loc>http://testserver{REGISTERS}</loc>" in sitemap
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("dates", "shown"),
+    [
+        ({}, "Dates Not recorded"),
+        ({"declared_on": datetime.date(2024, 3, 20)}, "Dates Declared 20 March 2024"),
+        ({"started_on": datetime.date(2015, 6, 1)}, "Dates From 1 June 2015"),
+        ({"ended_on": datetime.date(2026, 3, 31)}, "Dates To 31 March 2026"),
+    ],
+)
+def test_dates_say_only_what_is_recorded(client, dates, shown):
+    interest = f.make_declared_interest(**dates)
+    tbody = parse(page(client, interests_page(interest.body))).select_one("tbody")
+    assert tbody.select("td")[3].text == shown
