@@ -1,16 +1,49 @@
-"""Staff admin for bodies (with their members inline) and meetings (with their agenda and
-papers inline)."""
+"""Staff admin for bodies (with their members, register and declared interests inline),
+meetings (with their agenda and papers inline), and registers of interests."""
 
 from django.contrib import admin
 
 from core.admin import PortalAdmin, SourcedInline, confidence_column
-from governance.models import AgendaItem, Body, BodyMember, Meeting, MeetingPaper
+from governance.models import (
+    AgendaItem,
+    Body,
+    BodyMember,
+    DeclaredInterest,
+    InterestRegister,
+    Meeting,
+    MeetingPaper,
+)
 
 
 class BodyMemberInline(SourcedInline):
     model = BodyMember
     own_fields = ["person_name", "role", "title", "organisation", "started_on", "ended_on"]
     autocomplete_fields = ["organisation"]
+
+
+class InterestRegisterInline(admin.StackedInline):
+    model = InterestRegister
+    fields = ["reviewed_on", "source", "source_url", "source_date", "confidence"]
+    extra = 0
+    max_num = 1
+    verbose_name = "register of interests"
+    verbose_name_plural = "register of interests"
+
+
+class DeclaredInterestInline(SourcedInline):
+    model = DeclaredInterest
+    own_fields = [
+        "person_name",
+        "position",
+        "member",
+        "description",
+        "kind",
+        "declared_on",
+        "started_on",
+        "ended_on",
+        "action_taken",
+    ]
+    autocomplete_fields = ["member"]
 
 
 @admin.register(Body)
@@ -27,7 +60,7 @@ class BodyAdmin(PortalAdmin):
     search_fields = ["name", "purpose"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["system", "alliance"]
-    inlines = [BodyMemberInline]
+    inlines = [BodyMemberInline, InterestRegisterInline, DeclaredInterestInline]
     list_select_related = ["system", "alliance"]
 
 
@@ -72,6 +105,42 @@ class MeetingAdmin(PortalAdmin):
         ("When", {"fields": ["date", "start_time", "status", "status_reason"]}),
         ("Where", {"fields": ["venue", "address", "online", "stream_url"]}),
         ("Minutes", {"fields": ["minutes", "minutes_approved_on"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "source",
+                    "source_url",
+                    "source_date",
+                    "source_date_precision",
+                    "confidence",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(InterestRegister)
+class InterestRegisterAdmin(PortalAdmin):
+    list_display = ["__str__", "reviewed_on", confidence_column]
+    list_filter = ["body__system", "confidence"]
+    search_fields = ["body__name", "source"]
+    date_hierarchy = "reviewed_on"
+    autocomplete_fields = ["body"]
+    list_select_related = ["body"]
+
+
+@admin.register(DeclaredInterest)
+class DeclaredInterestAdmin(PortalAdmin):
+    list_display = ["person_name", "body", "kind", "started_on", "ended_on", confidence_column]
+    list_filter = ["kind", "body", "confidence"]
+    search_fields = ["person_name", "position", "description", "action_taken", "body__name"]
+    autocomplete_fields = ["body", "member"]
+    list_select_related = ["body"]
+    fieldsets = [
+        (None, {"fields": ["body", "person_name", "position", "member"]}),
+        ("Interest", {"fields": ["description", "kind", "action_taken"]}),
+        ("Dates", {"fields": ["declared_on", "started_on", "ended_on"]}),
         (
             "Source",
             {

@@ -526,3 +526,172 @@ def latest_papers(limit: int = 20) -> list[PublishedPaper]:
         PublishedPaper(documents[link["doc"]], meetings[link["mtg"]], bool(link["minutes_of"]))
         for link in links
     ]
+
+
+# Registers of interests. Each body keeps a register of what its members (and others who
+# take part in its decisions) have declared. A register that has never been reviewed here says
+# so, rather than "no interests declared": an empty table is a claim only once it has been
+# reviewed.
+
+
+class InterestRegister(VersionedModel, SourcedModel):
+    """A body's register of interests as published here: when it was last reviewed, and where
+    the body publishes its own copy (the source). A body without one has not had its register
+    published on this site yet."""
+
+    body = models.OneToOneField(Body, on_delete=models.CASCADE, related_name="interest_register")
+    reviewed_on = models.DateField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text="When the register was last reviewed, as the body states it. Leave empty "
+        "until the register is published here; once set, an empty register reads “No "
+        "interests were declared at the last review”.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body__name"]
+        constraints = [*sourced_constraints("interest_register")]
+
+    def __str__(self) -> str:
+        return f"Register of interests of the {self.body}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:interests", kwargs={"slug": self.body.slug})
+
+    def clean(self):
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            raise ValidationError({"reviewed_on": "A review date cannot be in the future."})
+
+
+class InterestKind(models.TextChoices):
+    """The categories of NHS England's guidance "Managing conflicts of interest in the NHS"."""
+
+    FINANCIAL = "financial", "Financial"
+    NON_FINANCIAL_PROFESSIONAL = "non_financial_professional", "Non-financial professional"
+    NON_FINANCIAL_PERSONAL = "non_financial_personal", "Non-financial personal"
+    INDIRECT = "indirect", "Indirect"
+
+
+# A register reads person by person, each person's interests oldest first.
+REGISTER_ORDER = ["person_name", F("started_on").asc(nulls_first=True), "pk"]
+
+
+class DeclaredInterestQuerySet(models.QuerySet):
+    def in_register_order(self) -> "DeclaredInterestQuerySet":
+        return self.select_related("member").order_by(*REGISTER_ORDER)
+
+
+class DeclaredInterest(VersionedModel, SourcedModel):
+    """One entry in a body's register: who declared what, of which kind, over which dates,
+    and what was done about it. The entry names the person as the register does; it may also
+    point at their seat on the body, where they hold one (officers and attendees declare too).
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="declared_interests")
+    person_name = models.CharField(
+        "name", max_length=200, help_text="The person who declared it, as the register names them."
+    )
+    position = models.CharField(
+        max_length=300, blank=True, help_text="Their role, as the register gives it."
+    )
+    # The entry still names the person if their seat record goes.
+    member = models.ForeignKey(
+        BodyMember,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="declared_interests",
+        verbose_name="seat on the body",
+        help_text="Their seat on this body, if they hold one.",
+    )
+    description = models.TextField("interest", help_text="The interest, as declared.")
+    kind = models.CharField(
+        "type",
+        max_length=30,
+        choices=InterestKind,
+        help_text="Financial: a direct financial benefit from a decision. Non-financial "
+        "professional: a benefit to their career or standing. Non-financial personal: a "
+        "personal benefit that is neither. Indirect: a close associate has one of these.",
+    )
+    declared_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField("from", null=True, blank=True)
+    ended_on = models.DateField("to", null=True, blank=True)
+    action_taken = models.TextField(
+        blank=True, help_text="What was done to manage it, as the register records it."
+    )
+
+    objects = DeclaredInterestQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body__name", *REGISTER_ORDER]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=InterestKind.values), name="declared_interest_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(person_name=""), name="declared_interest_names_a_person"
+            ),
+            models.CheckConstraint(
+                condition=~Q(description=""), name="declared_interest_says_what"
+            ),
+            dates_in_order("started_on", "ended_on", name="declared_interest_dates_ordered"),
+            *sourced_constraints("declared_interest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_name}: {self.get_kind_display().lower()} interest ({self.body})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:interests", kwargs={"slug": self.body.slug})
+
+    def clean(self):
+        if not self.person_name.strip():
+            raise ValidationError({"person_name": "Name the person, as the register does."})
+        if self.member_id and self.body_id and self.member.body_id != self.body_id:
+            raise ValidationError({"member": "Choose a seat on this body, or none."})
+        check_dates_in_order(
+            self.started_on,
+            self.ended_on,
+            field="ended_on",
+            message="An interest cannot end before it starts.",
+        )
+
+    @property
+    def position_display(self) -> str:
+        """Their role as the register gives it, else their seat on the body."""
+        if self.position or self.member is None:
+            return self.position
+        return self.member.title or self.member.get_role_display()
+
+    @property
+    def dates_display(self) -> str:
+        parts = []
+        if self.started_on:
+            parts.append(f"from {self.started_on:%-d %B %Y}")
+        if self.ended_on:
+            parts.append(f"to {self.ended_on:%-d %B %Y}")
+        return " ".join(parts)
+
+
+def bodies_with_registers(*, rows_each: int) -> BodyQuerySet:
+    """Bodies by system with their registers: each body's review date, its number of declared
+    interests, and its first `rows_each` of them (one query for all bodies' rows, however many
+    each has). Kept here with the registers rather than in BodyQuerySet so this part stays
+    whole."""
+    return (
+        Body.objects.with_context()
+        .select_related("interest_register")
+        .annotate(interest_count=models.Count("declared_interests"))
+        .prefetch_related(
+            Prefetch(
+                "declared_interests",
+                queryset=DeclaredInterest.objects.in_register_order()[:rows_each],
+                to_attr="interests_shown",
+            )
+        )
+        .order_by("system__name", "name")
+    )

@@ -1,5 +1,5 @@
-"""Sitemap entries for governance: the governance page, the meetings list, each body and
-each meeting."""
+"""Sitemap entries for governance: the governance page, the meetings list, the registers of
+interests, each body and each meeting."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -11,7 +11,7 @@ class GovernancePagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["governance:index", "governance:meetings"]
+        return ["governance:index", "governance:meetings", "governance:registers"]
 
     def location(self, item):
         return reverse(item)

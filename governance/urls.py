@@ -15,5 +15,7 @@ urlpatterns = [
     # Beside the meeting's page, so the address says which meeting the file is.
     path("meetings/<slug:slug>/calendar.ics", views.meeting_calendar, name="meeting-calendar"),
     path("papers/feed/", feeds.LatestPapersFeed(), name="papers-feed"),
+    path("registers/", views.RegisterListView.as_view(), name="registers"),
+    path("<slug:slug>/interests/", views.BodyInterestsView.as_view(), name="interests"),
     path("<slug:slug>/", views.BodyDetailView.as_view(), name="body"),
 ]

@@ -1,4 +1,5 @@
-"""Governance in public: the governance page, each body's page and its meetings."""
+"""Governance in public: the governance page, each body's page and its meetings, and the
+registers of interests."""
 
 import re
 from urllib.parse import urlencode
@@ -9,10 +10,11 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from alliances.models import Alliance
+from core.models import distinct_citations
 from core.views import FilteredListMixin, PageMixin
 from governance.calendar import calendar_name, meetings_calendar
 from governance.forms import MeetingFilterForm
-from governance.models import Body, Meeting
+from governance.models import Body, Meeting, bodies_with_registers
 from places.models import IntegratedCareSystem
 
 # How many upcoming and past meetings a body's page shows before "see all".
@@ -169,3 +171,80 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
         name=calendar_name(body.name if body else None),
     )
     return HttpResponse(calendar.to_ical(), content_type=CALENDAR_CONTENT_TYPE)
+
+
+# How many of a body's declared interests the registers page shows; the body's own interests
+# page lists them all, a page at a time. Bodies are paged too, so the page stays bounded.
+INTERESTS_PER_BODY = 10
+
+
+def show_register(body: Body, interests: list) -> None:
+    """Ready a body (loaded with its register) for templates/governance/includes/register.html:
+    its register or None, the interests shown, and their distinct sources."""
+    body.register = getattr(body, "interest_register", None)
+    body.interests = interests
+    body.register_citations = distinct_citations(
+        [*([body.register] if body.register else []), *interests]
+    )
+
+
+class RegisterListView(PageMixin, ListView):
+    """Every body's register of interests, by system, each with its first few entries."""
+
+    template_name = "governance/registers.html"
+    paginate_by = 20
+    page_title = "Registers of interests"
+    meta_description = (
+        "What the members of each board and committee have declared: their financial and "
+        "non-financial interests, the dates, and the action taken."
+    )
+
+    def get_queryset(self):
+        return bodies_with_registers(rows_each=INTERESTS_PER_BODY)
+
+    def get_breadcrumbs(self):
+        return [("Home", "/"), ("Governance", reverse("governance:index")), (self.page_title, None)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for body in context["object_list"]:
+            show_register(body, body.interests_shown)
+        return context
+
+
+class BodyInterestsView(PageMixin, ListView):
+    """All of one body's declared interests, a page at a time."""
+
+    template_name = "governance/body_interests.html"
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        self.body = get_object_or_404(
+            Body.objects.with_context().select_related("interest_register"), slug=kwargs["slug"]
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.body.declared_interests.in_register_order()
+
+    def get_page_title(self) -> str:
+        return f"{self.body.name}: register of interests"
+
+    def get_meta_description(self) -> str:
+        return (
+            f"The interests declared by members of the {self.body.name}: each interest, its "
+            "type, dates and the action taken."
+        )
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", "/"),
+            ("Governance", reverse("governance:index")),
+            (self.body.name, self.body.get_absolute_url()),
+            ("Register of interests", None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(body=self.body, **kwargs)
+        show_register(self.body, list(context["object_list"]))
+        return context

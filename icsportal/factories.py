@@ -11,7 +11,16 @@ from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
 from documents.models import Document
-from governance.models import AgendaItem, Body, BodyKind, BodyMember, Meeting
+from governance.models import (
+    AgendaItem,
+    Body,
+    BodyKind,
+    BodyMember,
+    DeclaredInterest,
+    InterestKind,
+    InterestRegister,
+    Meeting,
+)
 from news.models import NewsItem, Topic
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
 from places.models import (
@@ -124,6 +133,26 @@ def make_meeting(**overrides) -> Meeting:
     return Meeting.objects.create(**{**values, **overrides})
 
 
+def make_interest_register(**overrides) -> InterestRegister:
+    """A register published here and reviewed today, unless overridden."""
+    values = {"reviewed_on": timezone.localdate()}
+    if "body" not in overrides:
+        values["body"] = make_body()
+    return InterestRegister.objects.create(**{**values, **overrides})
+
+
+def make_declared_interest(**overrides) -> DeclaredInterest:
+    n = _n()
+    values = {
+        "person_name": f"Test Person {n}",
+        "description": f"Director of Test Company {n} Ltd.",
+        "kind": InterestKind.FINANCIAL,
+    }
+    if "body" not in overrides:
+        values["body"] = make_body()
+    return DeclaredInterest.objects.create(**{**values, **overrides})
+
+
 def make_topic(**overrides) -> Topic:
     n = _n()
     return Topic.objects.create(**{"name": f"Topic {n}", "slug": f"topic-{n}", **overrides})
@@ -178,6 +207,10 @@ def grow_partnership(times: int = 10) -> None:
         make_body_member(body=board, organisation=organisation)
         make_body_member(body=icb_board, organisation=organisation)
         make_body_member(body=york_board)
+        # Seeded bodies keep their registers empty (none is seeded): an empty list skips
+        # the paginator's row query, so adding rows to one would change its page's count.
+        make_interest_register(body=board)
+        make_declared_interest(body=board, member=board.members.first())
         for body in (board, icb_board, york_board):
             make_meeting(body=body, date=today + timedelta(days=n + 1))
             make_meeting(body=body, date=today - timedelta(days=n + 1))

@@ -48,6 +48,8 @@ PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/governance/", seeded=True),
     PublicPage("/governance/nhs-south-yorkshire-icb-board/", seeded=True),
     PublicPage("/governance/york-health-and-care-alliance-board/", seeded=True),
+    PublicPage("/governance/registers/", seeded=True),
+    PublicPage("/governance/nhs-south-yorkshire-icb-board/interests/", seeded=True),
     PublicPage("/governance/meetings/", seeded=True),
     PublicPage("/governance/meetings/?body=york-health-and-care-alliance-board", seeded=True),
     PublicPage("/governance/meetings/?year=1066", seeded=True, status=400),

@@ -24,7 +24,15 @@ PARTNER_MODELS = {
     "alliances": ["alliance", "membership", "governancestage"],
 }
 NEWS_MODELS = ["newsitem", "topic"]
-GOVERNANCE_MODELS = ["body", "bodymember", "meeting", "agendaitem", "meetingpaper"]
+GOVERNANCE_MODELS = [
+    "body",
+    "bodymember",
+    "meeting",
+    "agendaitem",
+    "meetingpaper",
+    "interestregister",
+    "declaredinterest",
+]
 
 
 def granted(group: str) -> set[tuple[str, str]]:

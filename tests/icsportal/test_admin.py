@@ -5,7 +5,12 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.factories import make_document, make_user
+from tests.factories import (
+    make_declared_interest,
+    make_document,
+    make_interest_register,
+    make_user,
+)
 
 PARTNER_APPS = {"places", "partners", "alliances"}
 # What the Governance team keeps (add, change, delete, view).
@@ -38,6 +43,8 @@ def every_model_has_a_record(seeded):
     # Seeded data covers the partnership models; auth and axes need one row each.
     make_user(username="someone")
     make_document()
+    # No register is seeded (no source gives one): one made-up entry to open.
+    make_declared_interest(body=make_interest_register().body)
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
