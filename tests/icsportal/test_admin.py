@@ -9,7 +9,13 @@ from tests.factories import make_user
 
 PARTNER_APPS = {"places", "partners", "alliances"}
 # What the Governance team may view (not add or change) for the admin's autocomplete.
-GOVERNANCE_LOOKUPS = {"places.integratedcaresystem", "alliances.alliance", "partners.organisation"}
+GOVERNANCE_LOOKUPS = {
+    "places.integratedcaresystem",
+    "places.place",
+    "alliances.alliance",
+    "partners.organisation",
+}
+GOVERNANCE_APPS = {"governance", "publications"}
 
 
 def registered_models():
@@ -49,7 +55,7 @@ def expected_status(role: str, model, url: str) -> int:
         return 200
     if role == "comms team" and model._meta.app_label == "news":
         return 200
-    if role == "governance team" and model._meta.app_label == "governance":
+    if role == "governance team" and model._meta.app_label in GOVERNANCE_APPS:
         return 200
     if role == "governance team" and model._meta.label_lower in GOVERNANCE_LOOKUPS:
         return 403 if url.endswith("/add/") else 200
