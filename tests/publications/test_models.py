@@ -18,7 +18,7 @@ from tests.helpers import assert_database_refuses
     [
         {"kind": "manifesto"},
         {"published_on_precision": "week"},
-        {"confidence": "certain"},
+        {"confidence": "sure"},
         {"source_date_precision": "hour"},
         {"title": ""},
     ],
