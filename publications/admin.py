@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from core.admin import PortalAdmin, confidence_column
+from core.admin import SOURCE_FIELDSET, PortalAdmin, confidence_column
 from publications.models import Publication, PublicationDocument
 
 NOTHING_TO_READ = (
@@ -71,16 +71,5 @@ class PublicationAdmin(PortalAdmin):
         ("When", {"fields": ["published_on", "published_on_precision", "period"]}),
         ("Who and where", {"fields": ["publisher", "system", "place", "body", "meeting"]}),
         ("Content as a page", {"fields": ["content"]}),
-        (
-            "Source",
-            {
-                "fields": [
-                    "source",
-                    "source_url",
-                    "source_date",
-                    "source_date_precision",
-                    "confidence",
-                ]
-            },
-        ),
+        SOURCE_FIELDSET,
     ]

@@ -5,13 +5,12 @@ content written in the admin rendered safely, and constant query counts."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from publications.models import PublicationKind
 from tests import factories as f
 from tests.helpers import page, text
 from tests.html import parse
+from tests.icsportal.test_pages import count_queries
 
 
 def day(text_date: str) -> datetime.date:
@@ -189,13 +188,6 @@ def test_content_written_in_the_admin_is_shown_and_cleaned(client):
     assert "<script>alert" not in main
     assert "javascript:" not in main
     assert "onclick" not in main
-
-
-def count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 @pytest.mark.django_db
