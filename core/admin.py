@@ -66,6 +66,13 @@ class PortalAdmin(SimpleHistoryAdmin):
         return fieldsets
 
 
+# The fieldset of a sourced record's change page: where it was seen and how sure we are of it.
+SOURCE_FIELDSET = (
+    "Source",
+    {"fields": ["source", "source_url", "source_date", "source_date_precision", "confidence"]},
+)
+
+
 class SourcedInline(admin.TabularInline):
     """An inline of sourced records: the model's own `own_fields`, then where each was seen
     and how sure we are of it."""

@@ -32,6 +32,7 @@ from places.models import (
     PopulationEstimate,
     SystemMembership,
 )
+from publications.models import Publication, PublicationDocument, PublicationKind
 
 _seq = itertools.count(1)
 
@@ -170,6 +171,25 @@ def make_news_item(**overrides) -> NewsItem:
     return NewsItem.objects.create(**{**values, **overrides})
 
 
+def make_publication(*, documents: tuple[Document, ...] = (), **overrides) -> Publication:
+    """A published report dated today, with `documents` in that order, unless overridden."""
+    n = _n()
+    values = {
+        "title": f"Publication {n}",
+        "slug": f"publication-{n}",
+        "kind": PublicationKind.REPORT,
+        "summary": f"Summary of publication {n}.",
+        "published_on": timezone.localdate(),
+        "is_published": True,
+    }
+    if "system" not in overrides:
+        values["system"] = make_system()
+    publication = Publication.objects.create(**{**values, **overrides})
+    for order, document in enumerate(documents, start=1):
+        PublicationDocument.objects.create(publication=publication, document=document, order=order)
+    return publication
+
+
 def grow_partnership(times: int = 10) -> None:
     """Add `times` times the seeded partnership's records of every kind the public pages show,
     linked where they show (the seeded partnership must be loaded). The query-count tests use
@@ -214,6 +234,24 @@ def grow_partnership(times: int = 10) -> None:
         for body in (board, icb_board, york_board):
             make_meeting(body=body, date=today + timedelta(days=n + 1))
             make_meeting(body=body, date=today - timedelta(days=n + 1))
+        # Publications of every type, some with board and place, each with documents (one
+        # with an Easy Read version), and more documents on the seeded ones.
+        original = make_document()
+        make_document(alternative_of=original, alternative_format="easy_read")
+        make_publication(
+            system=system,
+            kind=PublicationKind.values[n % len(PublicationKind.values)],
+            body=icb_board,
+            place=sheffield,
+            published_on=today - timedelta(days=n + 1),
+            documents=(original, make_document()),
+        )
+        for seeded in Publication.objects.filter(
+            slug__in=["hospital-services-review-final-report", "shaping-sheffield"]
+        ):
+            extra = make_document()
+            make_document(alternative_of=extra, alternative_format="large_print")
+            PublicationDocument.objects.create(publication=seeded, document=extra, order=10 + n)
 
 
 def make_document(**overrides) -> Document:

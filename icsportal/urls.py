@@ -14,6 +14,7 @@ from news import views as news_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
 from partners.sitemaps import OrganisationSitemap
 from places.sitemaps import PlaceSitemap, PlacesPagesSitemap
+from publications.sitemaps import PublicationPagesSitemap, PublicationSitemap
 
 admin.site.site_header = "ICS partnership portal: staff admin"
 admin.site.site_title = "ICS portal admin"
@@ -31,6 +32,8 @@ sitemaps = {
     "news-pages": NewsPagesSitemap,
     "news": NewsSitemap,
     "sources": sources.SourcesSitemap,
+    "publication-pages": PublicationPagesSitemap,
+    "publications": PublicationSitemap,
 }
 
 # The accessibility statement's dates, shown on it: update them here when it is reviewed.
@@ -79,6 +82,8 @@ urlpatterns = [
     path("partners/", include("partners.urls")),
     path("", include("alliances.urls")),
     path("governance/", include("governance.urls")),
+    # /publications/ and /freedom-of-information/ (the publication scheme).
+    path("", include("publications.urls")),
     path("news/", include("news.urls")),
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
     # Uploaded documents only as downloads, by slug: nothing under /media/ serves them.

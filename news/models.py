@@ -15,9 +15,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance
+from core.markdown import render_markdown
 from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
 from news.images import news_image_path, validate_news_image
-from news.markdown import render_markdown
 from partners.models import Organisation
 from places.models import Place
 

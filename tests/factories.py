@@ -25,6 +25,7 @@ from icsportal.factories import (
     make_organisation,
     make_place,
     make_population_estimate,
+    make_publication,
     make_system,
     make_topic,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "make_organisation",
     "make_place",
     "make_population_estimate",
+    "make_publication",
     "make_system",
     "make_topic",
     "make_user",

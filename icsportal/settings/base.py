@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "partners",
     "alliances",
     "governance",
+    "publications",
     "news",
 ]
 

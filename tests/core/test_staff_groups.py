@@ -33,6 +33,7 @@ GOVERNANCE_MODELS = [
     "interestregister",
     "declaredinterest",
 ]
+PUBLICATIONS_MODELS = ["publication", "publicationdocument"]
 
 
 def granted(group: str) -> set[tuple[str, str]]:
@@ -61,9 +62,13 @@ def test_comms_team_has_news_permissions_including_publishing_and_nothing_else()
 def test_governance_team_keeps_governance_records_and_only_views_what_it_looks_up():
     expected = {
         ("governance", f"{action}_{model}") for model in GOVERNANCE_MODELS for action in ACTIONS
+    } | {
+        ("publications", f"{action}_{model}") for model in PUBLICATIONS_MODELS for action in ACTIONS
     }
     lookups = {
         ("places", "view_integratedcaresystem"),
+        ("places", "view_place"),
+        ("documents", "view_document"),
         ("alliances", "view_alliance"),
         ("partners", "view_organisation"),
         ("documents", "view_document"),
@@ -75,12 +80,15 @@ def test_governance_team_keeps_governance_records_and_only_views_what_it_looks_u
 @pytest.mark.django_db
 @pytest.mark.parametrize("group", [PARTNER_EDITORS, COMMS_TEAM])
 def test_other_groups_have_no_governance_permission(group):
-    assert not {codename for app, codename in granted(group) if app == "governance"}
+    assert not {
+        codename for app, codename in granted(group) if app in {"governance", "publications"}
+    }
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "app_label", ["places", "partners", "alliances", "governance", "news", "documents"]
+    "app_label",
+    ["places", "partners", "alliances", "governance", "publications", "news", "documents"],
 )
 def test_permissions_made_by_migrations_are_those_django_would_make(app_label):
     for model in apps.get_app_config(app_label).get_models():

@@ -14,9 +14,14 @@ from tests.factories import (
 
 PARTNER_APPS = {"places", "partners", "alliances"}
 # What the Governance team keeps (add, change, delete, view).
-GOVERNANCE_APPS = {"governance", "documents"}
+GOVERNANCE_APPS = {"governance", "documents", "publications"}
 # What the Governance team may view (not add or change) for the admin's autocomplete.
-GOVERNANCE_LOOKUPS = {"places.integratedcaresystem", "alliances.alliance", "partners.organisation"}
+GOVERNANCE_LOOKUPS = {
+    "places.integratedcaresystem",
+    "places.place",
+    "alliances.alliance",
+    "partners.organisation",
+}
 
 
 def registered_models():

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core.markdown import render_markdown
 from news.images import validate_news_image
-from news.markdown import render_markdown
 from news.models import NewsItem
 from tests.factories import make_news_item, news_admin_form
 from tests.helpers import assert_database_refuses

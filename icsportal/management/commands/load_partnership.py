@@ -1,8 +1,9 @@
-"""Load the partnership's data (systems, places, partners, alliances, governance, news).
+"""Load the partnership's data (places, partners, alliances, governance, publications, news).
 
 Idempotent. Reads the data files committed in each app (`places/data/`, `partners/data/`,
-`alliances/data/`, `governance/data/` (bodies and meetings), `news/data/`). It creates what is
-missing and updates a field the data file changed only while staff have not changed it since
+`alliances/data/`, `governance/data/` (bodies and meetings), `publications/data/`
+(publications and their documents, as links), `news/data/`). It creates what is missing and
+updates a field the data file changed only while staff have not changed it since
 the loader last wrote it; staff edits, deletions and removed links are kept and listed ("kept
 staff change: ..."), and records and links that staff added are never deleted. A news item's
 publish time is written only when the item is created. Running it again changes nothing.
@@ -19,6 +20,7 @@ from governance.seed import load_governance
 from news.seed import load_news
 from partners.seed import load_organisations
 from places.seed import load_places
+from publications.seed import load_publications
 
 
 class DryRun(Exception):
@@ -41,6 +43,7 @@ class Command(BaseCommand):
                 load_organisations(report=report)
                 load_alliances(report=report)
                 load_governance(report=report)
+                load_publications(report=report)
                 load_news(report=report)
                 if dry_run:
                     raise DryRun

@@ -3,6 +3,9 @@
 The allowlist is the whole policy: no script, style, iframe, form or event-handler attribute
 survives, and links may only be http(s) or mailto. Raw HTML in the Markdown is cleaned the
 same way, so whatever staff paste cannot run in a reader's browser.
+
+News items and publications written in the admin both go through it: one policy for every
+piece of staff-written rich text.
 """
 
 import markdown
