@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import COMMS_TEAM, GOVERNANCE_TEAM, PARTNER_EDITORS, make_user
@@ -13,6 +14,15 @@ ROLES = {
     "governance team": {"groups": (GOVERNANCE_TEAM,)},
     "superuser": {"is_superuser": True},
 }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page cached by one test (the sitemap is) must
+    not answer for another's data."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
