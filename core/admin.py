@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.models import CITATION_FIELDS
+
 STALE_EDIT_MESSAGE = (
     "Someone else saved this record after you opened it. Your changes have not been saved. "
     "Open the record again to see their changes, then make yours."
@@ -69,7 +71,7 @@ class PortalAdmin(SimpleHistoryAdmin):
 # The fieldset of a sourced record's change page: where it was seen and how sure we are of it.
 SOURCE_FIELDSET = (
     "Source",
-    {"fields": ["source", "source_url", "source_date", "source_date_precision", "confidence"]},
+    {"fields": CITATION_FIELDS},
 )
 
 

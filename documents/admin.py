@@ -10,10 +10,9 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from core.admin import PortalAdmin, confidence_column
+from core.models import CITATION_FIELDS
 from documents.files import human_size
 from documents.models import Document
-
-SOURCE_FIELDS = ["source", "source_url", "source_date", "source_date_precision", "confidence"]
 
 
 class AlternativeForm(forms.ModelForm):
@@ -87,7 +86,7 @@ class DocumentAdmin(PortalAdmin):
                 "alternative formats below.",
             },
         ),
-        ("Source (for a link)", {"fields": SOURCE_FIELDS}),
+        ("Source (for a link)", {"fields": CITATION_FIELDS}),
     ]
 
     @admin.display(description="size", ordering="size_bytes")

@@ -3,7 +3,7 @@ meetings (with their agenda and papers inline), and registers of interests."""
 
 from django.contrib import admin
 
-from core.admin import PortalAdmin, SourcedInline, confidence_column
+from core.admin import SOURCE_FIELDSET, PortalAdmin, SourcedInline, confidence_column
 from governance.models import (
     AgendaItem,
     Body,
@@ -105,18 +105,7 @@ class MeetingAdmin(PortalAdmin):
         ("When", {"fields": ["date", "start_time", "status", "status_reason"]}),
         ("Where", {"fields": ["venue", "address", "online", "stream_url"]}),
         ("Minutes", {"fields": ["minutes", "minutes_approved_on"]}),
-        (
-            "Source",
-            {
-                "fields": [
-                    "source",
-                    "source_url",
-                    "source_date",
-                    "source_date_precision",
-                    "confidence",
-                ]
-            },
-        ),
+        SOURCE_FIELDSET,
     ]
 
 
@@ -141,16 +130,5 @@ class DeclaredInterestAdmin(PortalAdmin):
         (None, {"fields": ["body", "person_name", "position", "member"]}),
         ("Interest", {"fields": ["description", "kind", "action_taken"]}),
         ("Dates", {"fields": ["declared_on", "started_on", "ended_on"]}),
-        (
-            "Source",
-            {
-                "fields": [
-                    "source",
-                    "source_url",
-                    "source_date",
-                    "source_date_precision",
-                    "confidence",
-                ]
-            },
-        ),
+        SOURCE_FIELDSET,
     ]
