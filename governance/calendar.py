@@ -19,7 +19,7 @@ import datetime
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from governance.models import Meeting, MeetingStatus
 
@@ -93,6 +93,17 @@ def meetings_calendar(
         calendar.add_missing_timezones(
             first_date=min(dates) - datetime.timedelta(days=366),
             last_date=max(dates) + datetime.timedelta(days=366),
+        )
+    elif not meetings:
+        # RFC 5545 (3.6) needs at least one component: a calendar with no meetings in it yet
+        # still carries the UK time zone its X-WR-TIMEZONE names, around today.
+        today = timezone.localdate()
+        calendar.add_component(
+            Timezone.from_tzid(
+                "Europe/London",
+                first_date=today - datetime.timedelta(days=366),
+                last_date=today + datetime.timedelta(days=366),
+            )
         )
     return calendar
 

@@ -155,6 +155,16 @@ def test_the_calendar_holds_upcoming_meetings_and_the_past_twelve_months(client)
 
 
 @pytest.mark.django_db
+def test_a_calendar_with_no_meetings_in_its_window_is_still_valid(client):
+    # RFC 5545 needs at least one component: an empty window still carries the UK time zone.
+    f.make_meeting(date=datetime.date.today() - datetime.timedelta(days=400))
+    calendar = download(client, "/governance/meetings.ics")
+    assert calendar.events == []
+    [zone] = calendar.timezones
+    assert zone["tzid"] == "Europe/London"
+
+
+@pytest.mark.django_db
 def test_the_calendar_narrows_to_one_body(client):
     ours = f.make_body(name="Our Board", slug="our-board")
     f.make_meeting(body=ours, slug="ours")
