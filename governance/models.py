@@ -69,6 +69,24 @@ class BodyQuerySet(models.QuerySet):
             )
         )
 
+    def with_registers(self, *, rows_each: int) -> "BodyQuerySet":
+        """Bodies by system with their registers: each body's review date, its number of
+        declared interests, and its first `rows_each` of them (one query for all bodies'
+        rows, however many each has)."""
+        return (
+            self.with_context()
+            .select_related("interest_register")
+            .annotate(interest_count=models.Count("declared_interests"))
+            .prefetch_related(
+                Prefetch(
+                    "declared_interests",
+                    queryset=DeclaredInterest.objects.in_register_order()[:rows_each],
+                    to_attr="interests_shown",
+                )
+            )
+            .order_by("system__name", "name")
+        )
+
 
 class BodyManager(SlugNaturalKeyManager.from_queryset(BodyQuerySet)):
     pass
@@ -309,7 +327,7 @@ class Meeting(VersionedModel, SourcedModel):
         Document, through="MeetingPaper", related_name="meetings", blank=True
     )
     # PROTECT: deleting the document of published minutes would quietly turn the page into
-    # "the minutes will be published", untrue of a public record. Staff unlink them first.
+    # "not published on this site yet", untrue of a public record. Staff unlink them first.
     minutes = models.ForeignKey(
         Document,
         on_delete=models.PROTECT,
@@ -675,23 +693,3 @@ class DeclaredInterest(VersionedModel, SourcedModel):
         if self.ended_on:
             parts.append(f"to {self.ended_on:%-d %B %Y}")
         return " ".join(parts)
-
-
-def bodies_with_registers(*, rows_each: int) -> BodyQuerySet:
-    """Bodies by system with their registers: each body's review date, its number of declared
-    interests, and its first `rows_each` of them (one query for all bodies' rows, however many
-    each has). Kept here with the registers rather than in BodyQuerySet so this part stays
-    whole."""
-    return (
-        Body.objects.with_context()
-        .select_related("interest_register")
-        .annotate(interest_count=models.Count("declared_interests"))
-        .prefetch_related(
-            Prefetch(
-                "declared_interests",
-                queryset=DeclaredInterest.objects.in_register_order()[:rows_each],
-                to_attr="interests_shown",
-            )
-        )
-        .order_by("system__name", "name")
-    )

@@ -14,7 +14,7 @@ from core.models import distinct_citations
 from core.views import FilteredListMixin, PageMixin
 from governance.calendar import calendar_name, meetings_calendar
 from governance.forms import MeetingFilterForm
-from governance.models import Body, Meeting, bodies_with_registers
+from governance.models import Body, Meeting
 from places.models import IntegratedCareSystem
 
 # How many upcoming and past meetings a body's page shows before "see all".
@@ -200,7 +200,7 @@ class RegisterListView(PageMixin, ListView):
     )
 
     def get_queryset(self):
-        return bodies_with_registers(rows_each=INTERESTS_PER_BODY)
+        return Body.objects.with_registers(rows_each=INTERESTS_PER_BODY)
 
     def get_breadcrumbs(self):
         return [("Home", "/"), ("Governance", reverse("governance:index")), (self.page_title, None)]
