@@ -54,3 +54,16 @@ def create_permissions_now(apps, app_label):
                 codename=codename,
                 defaults={"name": name},
             )
+
+
+class RunSQLOnPostgreSQL(migrations.RunSQL):
+    """SQL that only PostgreSQL has (GIN indexes, operator classes): run there, skipped on the
+    embedded SQLite database, where the search falls back to plain matching."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)

@@ -33,6 +33,7 @@ from places.models import (
     SystemMembership,
 )
 from publications.models import Publication, PublicationDocument, PublicationKind
+from search import index as search_index
 
 _seq = itertools.count(1)
 
@@ -252,6 +253,8 @@ def grow_partnership(times: int = 10) -> None:
             extra = make_document()
             make_document(alternative_of=extra, alternative_format="large_print")
             PublicationDocument.objects.create(publication=seeded, document=extra, order=10 + n)
+    # Saves queue their search entries for after the commit; tests never commit.
+    search_index.rebuild()
 
 
 def make_document(**overrides) -> Document:

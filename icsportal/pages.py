@@ -67,6 +67,13 @@ PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/news/", seeded=True),
     PublicPage("/news/?place=york", seeded=True),
     PublicPage("/news/york-health-and-care-alliance-proposed/", seeded=True),
+    PublicPage("/search/", seeded=True),
+    PublicPage("/search/?q=sheffield", seeded=True),
+    PublicPage("/search/?q=hospital&kind=partner", seeded=True),
+    PublicPage("/search/?q=Sheffeild+hospitl", seeded=True),  # corrected on PostgreSQL
+    PublicPage("/search/?q=sheffield&kind=alien", seeded=True, status=400),
+    PublicPage("/open-data/", seeded=True),
+    PublicPage("/api/v1/docs/", seeded=True),  # the API documentation
     PublicPage("/sources/", seeded=True),
     PublicPage("/sources/organisations/", seeded=True),
     PublicPage("/sources/populations/", seeded=True),
@@ -80,3 +87,26 @@ PUBLIC_PAGES: list[PublicPage] = [
 def paths_answering_ok() -> list[str]:
     """The pages that answer 200 once the partnership data is loaded."""
     return [page.path for page in PUBLIC_PAGES if page.status == 200]
+
+
+# The open data API's JSON: each runs a constant number of queries whatever the data size (the
+# query-count tests and `make bench` check it), like the pages.
+API_ENDPOINTS: list[str] = [
+    "/api/v1/",
+    "/api/v1/schema/",
+    *(
+        f"/api/v1/{name}.json"
+        for name in (
+            "organisations", "systems", "places", "neighbourhoods", "collaboratives",
+            "alliances", "milestones", "bodies", "meetings", "publications",
+        )
+    ),
+    "/api/v1/organisations.json?kind=nhs_trust&place=sheffield",
+    "/api/v1/meetings.json?body=nhs-south-yorkshire-icb-board&page=1",
+]  # fmt: skip
+
+# The CSV downloads: the whole list, streamed in chunks of 500 records, so their queries grow
+# with the data by one a chunk for each related list. `make bench` times them.
+DOWNLOADS: list[str] = [
+    path.replace(".json", ".csv") for path in API_ENDPOINTS if path.endswith(".json")
+]

@@ -12,6 +12,7 @@ from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSite
 from icsportal import sources, views
 from news import views as news_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
+from opendata.views import OpenDataPage
 from partners.sitemaps import OrganisationSitemap
 from places.sitemaps import PlaceSitemap, PlacesPagesSitemap
 from publications.sitemaps import PublicationPagesSitemap, PublicationSitemap
@@ -88,6 +89,9 @@ urlpatterns = [
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
     # Uploaded documents only as downloads, by slug: nothing under /media/ serves them.
     path("documents/", include("documents.urls")),
+    path("search/", include("search.urls")),
+    path("api/v1/", include("opendata.urls")),
+    path("open-data/", OpenDataPage.as_view(), name="open-data"),
     path("", include((policy_pages, "pages"))),
     path("sources/", sources.SourcesView.as_view(), name="sources"),
     path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),

@@ -28,11 +28,20 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from icsportal.pages import paths_answering_ok  # noqa: E402 (needs the path above)
+from icsportal.pages import (  # noqa: E402 (needs the path above)
+    API_ENDPOINTS,
+    DOWNLOADS,
+    paths_answering_ok,
+)
 
-# The public pages the tests check, and the machine-readable ones.
+# The public pages the tests check, the open data API, and the machine-readable ones. The CSV
+# downloads stream the whole list in chunks: their queries and their time grow with the data
+# (one query a chunk for each related list), so they are timed but neither their counts nor
+# the latency target is judged.
 PAGES = [
     *paths_answering_ok(),
+    *API_ENDPOINTS,
+    *DOWNLOADS,
     "/news/feed/",
     "/news/atom/",
     "/sitemap.xml",
@@ -89,6 +98,8 @@ def count_queries(client) -> dict[str, int]:
     for url in PAGES:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
+            if response.status_code == 200 and response.streaming:
+                b"".join(response.streaming_content)  # a download's queries run as it streams
         if response.status_code != 200:
             sys.exit(f"{url} answered {response.status_code} in-process")
         counts[url] = len(queries)
@@ -261,11 +272,11 @@ def main() -> int:
             f"{url:46} {queries:>9} {result['per_second']:>7} {result['p50_ms']:>7} "
             f"{result['p95_ms']:>7} {result['max_ms']:>7}"
         )
-        if before[url] != after[url]:
+        if before[url] != after[url] and url not in DOWNLOADS:
             failures.append(f"{url}: {before[url]} queries seeded, {after[url]} with more data")
         if result["error_count"] or not result["requests"]:
             failures.append(f"{url}: {result['error_count']} failed requests {result['errors']}")
-        elif result["p95_ms"] > TARGETS["p95_ms"]:
+        elif result["p95_ms"] > TARGETS["p95_ms"] and url not in DOWNLOADS:
             misses.append(f"{url}: p95 {result['p95_ms']} ms > {TARGETS['p95_ms']} ms")
     print(f"gunicorn worker peak memory (VmHWM): {memory} MB")
     if memory > TARGETS["worker_peak_rss_mb"]:

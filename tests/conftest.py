@@ -48,41 +48,71 @@ def partner_editor(db):
     return make_user(**ROLES["partner editor"])
 
 
+# The shared load, while it is open: its transaction and the blocker that lets it reach the
+# database.
+_shared_seed: dict = {}
+
+
 @pytest.fixture(scope="session")
 def _seeded_database(django_db_setup, django_db_blocker):
     """The partnership loaded once for the whole run, in a transaction left open beneath the
-    tests that ask for `seeded` and rolled back at the end. Each such test runs in a savepoint
+    tests that ask for `seeded` and rolled back after them. Each such test runs in a savepoint
     inside it (pytest-django's `db`), so what one test writes is gone before the next, and the
     loader runs once instead of once a test (it was most of the suite's time)."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         call_command("load_partnership", verbosity=0)
+    _shared_seed.update(outer=outer, blocker=django_db_blocker)
     yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    _close_shared_seed()
+
+
+def _close_shared_seed() -> None:
+    if outer := _shared_seed.pop("outer", None):
+        with _shared_seed.pop("blocker").unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
 def seeded(_seeded_database, db):
     """The partnership data as `make run` loads it. (A session fixture is set up before any
-    test's own, so the shared load lies beneath this test's savepoint.)"""
+    test's own, so the shared load lies beneath this test's savepoint.) Should the shared load
+    have been closed already, this test loads its own."""
+    if "outer" not in _shared_seed:
+        call_command("load_partnership", verbosity=0)
 
 
+def _is_transactional(item) -> bool:
+    """As pytest-django decides: a test whose database is emptied after it, not rolled back."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    asked = marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    return bool(asked or "transactional_db" in names or "live_server" in names)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Tests on the seeded partnership run last, together: once the shared load is open, every
-    later test sees it, so no test that expects an empty database may follow. A test on a
-    transactional database (the browser's live server) cannot sit inside the shared load."""
-    seeded = []
-    for item in items:
-        names = getattr(item, "fixturenames", ())
-        if "seeded" in names:
-            if "transactional_db" in names or "live_server" in names:
-                raise pytest.UsageError(
-                    f"{item.nodeid}: a live-server test seeds its own data (live_seeded), not "
-                    "`seeded`, which is shared inside a transaction."
-                )
-            seeded.append(item)
+    """Tests on the seeded partnership run after the other database tests, together: once the
+    shared load is open, every later test sees it, so no test that expects an empty database
+    may follow it. (pytest-django's own ordering runs next and keeps this order within its
+    groups: rolled-back tests, then transactional ones, then those without a database.)"""
+    seeded = [item for item in items if "seeded" in getattr(item, "fixturenames", ())]
+    for item in seeded:
+        if _is_transactional(item):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a live-server test seeds its own data (live_seeded), not "
+                "`seeded`, which is shared inside a transaction."
+            )
     chosen = set(map(id, seeded))
     items[:] = [item for item in items if id(item) not in chosen] + seeded
+
+
+def pytest_runtest_setup(item):
+    """A transactional test (the browser's) needs the shared load's transaction closed: its
+    live server reads through another connection, and its database is emptied after it."""
+    if _is_transactional(item):
+        _close_shared_seed()

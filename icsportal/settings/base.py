@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # full-text search and trigram similarity (the site search)
     "crispy_forms",
     "simple_history",
     "axes",
@@ -39,6 +40,10 @@ INSTALLED_APPS = [
     "governance",
     "publications",
     "news",
+    "search",
+    "opendata",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -46,6 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "icsportal.middleware.PermissionsPolicyMiddleware",
+    "icsportal.middleware.OpenDataCorsMiddleware",
     "icsportal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,4 +203,30 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# The open data API (/api/v1/): read-only, anonymous, JSON. No session or CSRF machinery: the
+# API sets no cookies. A format named in the query string (?format=) is not honoured: the
+# address says it (.json, .csv).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "South Yorkshire Integrated Care System: open data",
+    "DESCRIPTION": "The partnership's records (organisations with their NHS ODS and ONS GSS "
+    "codes, places, neighbourhoods, systems, collaboratives, alliances, milestones, boards, "
+    "meetings and publications) as JSON and CSV, under the Open Government Licence v3.0.",
+    "VERSION": "1",
+    "LICENSE": {
+        "name": "Open Government Licence v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }

@@ -27,7 +27,11 @@ def _facts_in(element: Element, ods_codes: set[str]):
 
 
 def _sourced(element: Element) -> bool:
-    """The nearest element marked as holding sourced facts carries a citation."""
+    """The nearest element marked as holding sourced facts carries a citation. (A search
+    result's snippet quotes its record and links to the record's page, where the walk finds
+    each fact with its source.)"""
+    if element.closest(".app-search-result") is not None:
+        return True
     holder = element if element.matches("[data-sourced]") else element.closest("[data-sourced]")
     return holder is not None and bool(holder.select(".app-citation"))
 

@@ -21,6 +21,7 @@ from news.seed import load_news
 from partners.seed import load_organisations
 from places.seed import load_places
 from publications.seed import load_publications
+from search import index as search_index
 
 
 class DryRun(Exception):
@@ -38,13 +39,15 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool = False, verbosity: int = 1, **options):
         report = LoadReport()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), search_index.deferred():
                 load_places(report=report)
                 load_organisations(report=report)
                 load_alliances(report=report)
                 load_governance(report=report)
                 load_publications(report=report)
                 load_news(report=report)
+                # The site search's entries, all at once rather than record by record.
+                search_index.rebuild()
                 if dry_run:
                     raise DryRun
         except DryRun:
