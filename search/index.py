@@ -24,11 +24,12 @@ from django.utils.html import strip_tags
 
 from alliances.models import Alliance, AllianceKind
 from core.markdown import render_markdown
+from documents.models import Document as StoredDocument
 from governance.models import AgendaItem, Body, Meeting
 from news.models import NewsItem
 from partners.models import IdentifierScheme, Organisation, PreviousIdentifier
 from places.models import Neighbourhood, Place
-from publications.models import Publication
+from publications.models import Publication, PublicationDocument
 from search.models import Entry, Kind, Word
 
 # PostgreSQL's English configuration: "hospitals" finds "hospital"; codes stay whole.
@@ -49,7 +50,7 @@ BATCH = 500
 
 
 @dataclass(frozen=True)
-class Document:
+class EntryFields:
     kind: str
     title: str
     url: str
@@ -62,7 +63,7 @@ class Document:
 @dataclass(frozen=True)
 class Source:
     model: type[models.Model]
-    documents: Callable[[models.QuerySet], Iterator[tuple[int, Document]]]
+    documents: Callable[[models.QuerySet], Iterator[tuple[int, EntryFields]]]
     # The records the public may see now; None: all of them.
     public: Callable[[], models.QuerySet] | None = None
     # A related model whose change rewrites entries of this one: the changed record to the
@@ -81,11 +82,11 @@ def plain(markdown_text: str) -> str:
     return strip_tags(render_markdown(markdown_text))
 
 
-def places(queryset) -> Iterator[tuple[int, Document]]:
+def places(queryset) -> Iterator[tuple[int, EntryFields]]:
     for place in queryset.select_related("system"):
         yield (
             place.pk,
-            Document(
+            EntryFields(
                 kind=Kind.PLACE,
                 title=place.name,
                 url=place.get_absolute_url(),
@@ -104,11 +105,11 @@ def places(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def neighbourhoods(queryset) -> Iterator[tuple[int, Document]]:
+def neighbourhoods(queryset) -> Iterator[tuple[int, EntryFields]]:
     for neighbourhood in queryset.select_related("place"):
         yield (
             neighbourhood.pk,
-            Document(
+            EntryFields(
                 kind=Kind.NEIGHBOURHOOD,
                 title=neighbourhood.name,
                 url=f"{neighbourhood.place.get_absolute_url()}#neighbourhoods",
@@ -117,7 +118,7 @@ def neighbourhoods(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def organisations(queryset) -> Iterator[tuple[int, Document]]:
+def organisations(queryset) -> Iterator[tuple[int, EntryFields]]:
     for organisation in queryset.prefetch_related("previous_identifiers"):
         former = list(organisation.previous_identifiers.all())
         former_names = [i.value for i in former if i.scheme == IdentifierScheme.NAME]
@@ -132,7 +133,7 @@ def organisations(queryset) -> Iterator[tuple[int, Document]]:
         ]
         yield (
             organisation.pk,
-            Document(
+            EntryFields(
                 kind=Kind.PARTNER,
                 title=organisation.name,
                 url=organisation.get_absolute_url(),
@@ -149,12 +150,12 @@ def organisations(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def alliances(queryset) -> Iterator[tuple[int, Document]]:
+def alliances(queryset) -> Iterator[tuple[int, EntryFields]]:
     for alliance in queryset:
         collaborative = alliance.kind == AllianceKind.PROVIDER_COLLABORATIVE
         yield (
             alliance.pk,
-            Document(
+            EntryFields(
                 kind=Kind.COLLABORATIVE if collaborative else Kind.ALLIANCE,
                 title=alliance.name,
                 url=alliance.get_absolute_url(),
@@ -164,11 +165,11 @@ def alliances(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def bodies(queryset) -> Iterator[tuple[int, Document]]:
+def bodies(queryset) -> Iterator[tuple[int, EntryFields]]:
     for body in queryset:
         yield (
             body.pk,
-            Document(
+            EntryFields(
                 kind=Kind.BODY,
                 title=body.name,
                 url=body.get_absolute_url(),
@@ -177,11 +178,11 @@ def bodies(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def meetings(queryset) -> Iterator[tuple[int, Document]]:
+def meetings(queryset) -> Iterator[tuple[int, EntryFields]]:
     for meeting in queryset.select_related("body").prefetch_related("agenda_items"):
         yield (
             meeting.pk,
-            Document(
+            EntryFields(
                 kind=Kind.MEETING,
                 title=str(meeting),
                 url=meeting.get_absolute_url(),
@@ -196,11 +197,11 @@ def meetings(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def publications(queryset) -> Iterator[tuple[int, Document]]:
+def publications(queryset) -> Iterator[tuple[int, EntryFields]]:
     for publication in queryset.prefetch_related("documents"):
         yield (
             publication.pk,
-            Document(
+            EntryFields(
                 kind=Kind.PUBLICATION,
                 title=publication.title,
                 url=publication.get_absolute_url(),
@@ -215,11 +216,11 @@ def publications(queryset) -> Iterator[tuple[int, Document]]:
         )
 
 
-def news(queryset) -> Iterator[tuple[int, Document]]:
+def news(queryset) -> Iterator[tuple[int, EntryFields]]:
     for item in queryset:
         yield (
             item.pk,
-            Document(
+            EntryFields(
                 kind=Kind.NEWS,
                 title=item.title,
                 url=item.get_absolute_url(),
@@ -251,7 +252,17 @@ SOURCES = (
             AgendaItem: lambda item: [item.meeting_id],
         },
     ),
-    Source(Publication, publications, public=lambda: Publication.objects.published()),
+    Source(
+        Publication,
+        publications,
+        public=lambda: Publication.objects.published(),
+        depends={
+            PublicationDocument: lambda link: [link.publication_id],
+            StoredDocument: lambda document: document.publication_links.values_list(
+                "publication_id", flat=True
+            ),
+        },
+    ),
     Source(NewsItem, news, public=lambda: NewsItem.objects.published()),
 )
 
@@ -365,7 +376,9 @@ def deferred() -> Iterator[None]:
 def schedule(source: Source, pks: Iterable[int]) -> None:
     if getattr(_state, "depth", 0):
         return
-    transaction.on_commit(partial(reindex, source, list(pks)))
+    # Robust: the record is saved whatever happens here; an entry that could not be written
+    # is logged, and the next save or a rebuild writes it.
+    transaction.on_commit(partial(reindex, source, list(pks)), robust=True)
 
 
 def changed(sender, instance, source: Source, **kwargs) -> None:

@@ -146,6 +146,24 @@ def test_the_index_follows_edits_and_deletions(client, seeded, django_capture_on
 
 
 @pytest.mark.django_db
+def test_a_publication_is_found_by_the_title_of_a_document_added_to_it(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        publication = f.make_publication(title="Estates strategy")
+    assert titles(client, "Kookaburra") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        document = f.make_document(title="Kookaburra House condition survey")
+        publication.document_links.create(document=document, order=1)
+    assert titles(client, "Kookaburra") == ["Estates strategy"]
+    with django_capture_on_commit_callbacks(execute=True):
+        document.title = "Wallaby House condition survey"
+        document.save()
+    assert titles(client, "Kookaburra") == []
+    assert titles(client, "Wallaby") == ["Estates strategy"]
+
+
+@pytest.mark.django_db
 def test_results_are_counted_by_kind_and_can_be_narrowed_to_one(client, seeded):
     html = client.get("/search/", {"q": "Sheffield"}).content.decode()
     counts = dict(re.findall(r">([A-Z][a-z ]+) \((\d+)\)<", html))
