@@ -14,6 +14,7 @@ NAVIGATION = [
     ("Alliances", "alliances:list"),
     ("Governance", "governance:index"),
     ("News", "news:list"),
+    ("Get involved", "engagement:get-involved"),
 ]
 
 

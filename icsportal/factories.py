@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliances.models import Alliance, AllianceKind, Membership
 from documents.models import Document
+from engagement.models import Consultation
 from governance.models import (
     AgendaItem,
     Body,
@@ -172,6 +173,23 @@ def make_news_item(**overrides) -> NewsItem:
     return NewsItem.objects.create(**{**values, **overrides})
 
 
+def make_consultation(**overrides) -> Consultation:
+    """Published, open since yesterday and for four weeks more, taking part by survey."""
+    n = _n()
+    now = timezone.now()
+    values = {
+        "title": f"Consultation {n}",
+        "slug": f"consultation-{n}",
+        "summary": f"Summary of consultation {n}.",
+        "description": f"What consultation {n} is about.",
+        "opens_at": now - timedelta(days=1),
+        "closes_at": now + timedelta(weeks=4),
+        "survey_url": f"https://survey.example.org/{n}",
+        "published": True,
+    }
+    return Consultation.objects.create(**{**values, **overrides})
+
+
 def make_publication(*, documents: tuple[Document, ...] = (), **overrides) -> Publication:
     """A published report dated today, with `documents` in that order, unless overridden."""
     n = _n()
@@ -221,6 +239,9 @@ def grow_partnership(times: int = 10) -> None:
         make_membership(alliance=york_alliance, organisation=make_organisation())
         make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
         make_alliance(system=system)
+        # Open consultations only: the closed list stays empty, as at seed size, since an
+        # empty page skips the paginator's row query (tests/engagement covers it full).
+        make_consultation(run_by=organisation, closes_at=timezone.now() + timedelta(days=n + 1))
         item = make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
         item.places.add(sheffield, place)
         item.organisations.add(organisation)

@@ -23,6 +23,7 @@ class PublicPage(NamedTuple):
     path: str
     seeded: bool = False  # load the partnership data (manage.py load_partnership) first
     status: int = 200  # what the page itself answers: 400 for a form error, 404 not found
+    form: bool = False  # holds a POST form, so sets the CSRF cookie (the only cookie allowed)
 
 
 PUBLIC_PAGES: list[PublicPage] = [
@@ -67,6 +68,13 @@ PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/news/", seeded=True),
     PublicPage("/news/?place=york", seeded=True),
     PublicPage("/news/york-health-and-care-alliance-proposed/", seeded=True),
+    PublicPage("/contact/", form=True),
+    PublicPage("/contact/?topic=website", form=True),
+    PublicPage("/contact/sent/?reference=ICS-2026-00123"),
+    PublicPage("/complaints/", seeded=True),
+    PublicPage("/get-involved/"),
+    PublicPage("/get-involved/?page=2", status=404),
+    PublicPage("/get-involved/no-such-consultation/", status=404),
     PublicPage("/search/", seeded=True),
     PublicPage("/search/?q=sheffield", seeded=True),
     PublicPage("/search/?q=hospital&kind=partner", seeded=True),
@@ -110,3 +118,8 @@ API_ENDPOINTS: list[str] = [
 DOWNLOADS: list[str] = [
     path.replace(".json", ".csv") for path in API_ENDPOINTS if path.endswith(".json")
 ]
+
+
+def paths_with_forms() -> set[str]:
+    """The pages that hold a POST form: the CSRF cookie is the one cookie they may set."""
+    return {page.path for page in PUBLIC_PAGES if page.form}

@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
+from engagement.sitemaps import ConsultationSitemap, EngagementPagesSitemap
 from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSitemap
 from icsportal import sources, views
 from news import views as news_views
@@ -35,6 +36,8 @@ sitemaps = {
     "sources": sources.SourcesSitemap,
     "publication-pages": PublicationPagesSitemap,
     "publications": PublicationSitemap,
+    "engagement-pages": EngagementPagesSitemap,
+    "consultations": ConsultationSitemap,
 }
 
 # The accessibility statement's dates, shown on it: update them here when it is reviewed.
@@ -60,8 +63,8 @@ policy_pages = [
             template_name="pages/cookies.html",
             page_title="Cookies",
             meta_description=(
-                "The cookies this website sets: none for readers, two strictly necessary "
-                "ones for staff."
+                "The cookies this website sets: none for readers, one for the contact form, "
+                "two strictly necessary ones for staff."
             ),
         ),
         name="cookies",
@@ -89,6 +92,7 @@ urlpatterns = [
     path("media/news/<str:name>", news_views.news_image, name="news-image"),
     # Uploaded documents only as downloads, by slug: nothing under /media/ serves them.
     path("documents/", include("documents.urls")),
+    path("", include("engagement.urls")),
     path("search/", include("search.urls")),
     path("api/v1/", include("opendata.urls")),
     path("open-data/", OpenDataPage.as_view(), name="open-data"),

@@ -57,6 +57,8 @@ class PolicyPageView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["contact_email"] = settings.CONTACT_EMAIL
+        context["contact_reply_days"] = settings.CONTACT_REPLY_WORKING_DAYS
+        context["contact_retention_days"] = settings.CONTACT_RETENTION_DAYS
         return context
 
 
@@ -75,7 +77,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def security_txt(request: HttpRequest) -> HttpResponse:
     """RFC 9116: where to report a vulnerability; it expires, so it is always made fresh."""
     origin = canonical_url(request).removesuffix(request.path)
-    contact = settings.SECURITY_CONTACT or f"{origin}{reverse('pages:privacy')}#contact"
+    # By default the contact form, with its topic chosen: a person reads every message.
+    contact = settings.SECURITY_CONTACT or f"{origin}{reverse('engagement:contact')}?topic=website"
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
     lines = [
         f"Contact: {contact}",

@@ -25,6 +25,7 @@ from django.utils.html import strip_tags
 from alliances.models import Alliance, AllianceKind
 from core.markdown import render_markdown
 from documents.models import Document as StoredDocument
+from engagement.models import Consultation
 from governance.models import AgendaItem, Body, Meeting
 from news.models import NewsItem
 from partners.models import IdentifierScheme, Organisation, PreviousIdentifier
@@ -230,6 +231,26 @@ def news(queryset) -> Iterator[tuple[int, EntryFields]]:
         )
 
 
+def consultations(queryset) -> Iterator[tuple[int, EntryFields]]:
+    for consultation in queryset.select_related("run_by"):
+        yield (
+            consultation.pk,
+            EntryFields(
+                kind=Kind.CONSULTATION,
+                title=consultation.title,
+                url=consultation.get_absolute_url(),
+                other_names=[consultation.run_by.name] if consultation.run_by else [],
+                text=(
+                    consultation.summary,
+                    plain(consultation.description),
+                    plain(consultation.you_said),
+                    plain(consultation.we_did),
+                ),
+                date=consultation.opens_at.date(),
+            ),
+        )
+
+
 SOURCES = (
     Source(Place, places, depends={}),
     Source(
@@ -264,6 +285,7 @@ SOURCES = (
         },
     ),
     Source(NewsItem, news, public=lambda: NewsItem.objects.published()),
+    Source(Consultation, consultations, public=lambda: Consultation.objects.public()),
 )
 
 

@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     MEETING = "meeting", "Meeting"
     PUBLICATION = "publication", "Publication"
     NEWS = "news", "News"
+    CONSULTATION = "consultation", "Consultation"
 
 
 class Entry(models.Model):

@@ -6,13 +6,20 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
-from tests.factories import COMMS_TEAM, GOVERNANCE_TEAM, PARTNER_EDITORS, make_user
+from tests.factories import (
+    COMMS_TEAM,
+    CONTACT_TEAM,
+    GOVERNANCE_TEAM,
+    PARTNER_EDITORS,
+    make_user,
+)
 
 # The roles `client_as` signs in as: what make_user needs to make someone in each.
 ROLES = {
     "partner editor": {"groups": (PARTNER_EDITORS,)},
     "comms team": {"groups": (COMMS_TEAM,)},
     "governance team": {"groups": (GOVERNANCE_TEAM,)},
+    "contact team": {"groups": (CONTACT_TEAM,)},
     "superuser": {"is_superuser": True},
 }
 

@@ -14,6 +14,7 @@ from icsportal.factories import (
     make_alliance,
     make_body,
     make_body_member,
+    make_consultation,
     make_declared_interest,
     make_document,
     make_interest_register,
@@ -32,6 +33,7 @@ from icsportal.factories import (
 
 __all__ = [
     "COMMS_TEAM",
+    "CONTACT_TEAM",
     "GOVERNANCE_TEAM",
     "PARTNER_EDITORS",
     "grow_partnership",
@@ -39,6 +41,7 @@ __all__ = [
     "make_alliance",
     "make_body",
     "make_body_member",
+    "make_consultation",
     "make_declared_interest",
     "make_document",
     "make_interest_register",
@@ -62,6 +65,7 @@ __all__ = [
 PARTNER_EDITORS = "Partner editors"
 COMMS_TEAM = "Comms team"
 GOVERNANCE_TEAM = "Governance team"
+CONTACT_TEAM = "Contact team"  # engagement/migrations/0002_contact_team.py
 
 _users = itertools.count(1)
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "governance",
     "publications",
     "news",
+    "engagement",
     "search",
     "opendata",
     "rest_framework",
@@ -129,7 +130,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "icsportal.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 
@@ -194,7 +195,41 @@ SITE_URL = env("SITE_URL", default="").rstrip("/")
 # How readers reach the partnership: shown in the privacy notice's "Contact us" section and the
 # accessibility statement. Unset, both pages say plainly that there is no contact address yet.
 CONTACT_EMAIL = env_email("CONTACT_EMAIL")
-# Where to report a vulnerability (security.txt); by default the privacy page's contact section.
+# The contact form (/contact/): messages a sender may send an hour (counted by a keyed hash of
+# their address), the working days the page promises a reply in, and the days a message is
+# kept after it is closed (`manage.py delete_closed_messages`, run daily, deletes it then).
+CONTACT_RATE_LIMIT_PER_HOUR = env_int("CONTACT_RATE_LIMIT_PER_HOUR", default=5)
+CONTACT_REPLY_WORKING_DAYS = env_int("CONTACT_REPLY_WORKING_DAYS", default=10)
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", default=365)
+
+
+# Email (the contact form's acknowledgements, notifications and replies): SMTP when EMAIL_HOST
+# is set, else written to the console (the production settings always use SMTP). Every email
+# waits in the outbox until the server takes it (`manage.py send_email`, run every minute,
+# retries what failed).
+def smtp_mailer(host: str) -> dict:
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": host,
+            "port": env_int("EMAIL_PORT", default=587),
+            "username": env("EMAIL_HOST_USER", default=""),
+            "password": env("EMAIL_HOST_PASSWORD", default=""),
+            "use_tls": env("EMAIL_USE_TLS", default="true").lower() in ("1", "true", "yes"),
+            "timeout": 10,
+        },
+    }
+
+
+_email_host = env("EMAIL_HOST", default="")
+MAILERS = {
+    "default": smtp_mailer(_email_host)
+    if _email_host
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@localhost")
+
+# Where to report a vulnerability (security.txt); by default the contact form (topic: website).
 SECURITY_CONTACT = env("SECURITY_CONTACT", default="")
 
 LOGGING = {

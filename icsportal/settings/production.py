@@ -20,6 +20,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set for the production settings.")
 
+# Email always goes to an SMTP server, by default one on this host: until EMAIL_HOST names a
+# reachable one, the contact form's emails wait in the outbox with the error, and none is lost.
+MAILERS = {"default": smtp_mailer(env("EMAIL_HOST", default="localhost"))}  # noqa: F405
+
 # HTTPS only: secure cookies, a redirect from plain HTTP, and HSTS for a year.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

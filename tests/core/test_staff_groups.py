@@ -1,4 +1,5 @@
-"""The staff groups the news and governance migrations create: exactly these permissions,
+"""The staff groups the news, governance and engagement migrations create: exactly these
+permissions,
 named as Django names them (the migrations create them before Django's own post-migrate
 handler would)."""
 
@@ -7,7 +8,7 @@ from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 
-from tests.conftest import COMMS_TEAM, GOVERNANCE_TEAM, PARTNER_EDITORS
+from tests.conftest import COMMS_TEAM, CONTACT_TEAM, GOVERNANCE_TEAM, PARTNER_EDITORS
 
 ACTIONS = ["add", "change", "delete", "view"]
 PARTNER_MODELS = {
@@ -53,9 +54,37 @@ def test_partner_editors_change_partner_records_but_delete_no_system_or_place():
 
 
 @pytest.mark.django_db
-def test_comms_team_has_news_permissions_including_publishing_and_nothing_else():
+def test_comms_team_has_news_and_consultations_including_publishing_and_nothing_else():
     expected = {("news", f"{action}_{model}") for model in NEWS_MODELS for action in ACTIONS}
-    assert granted(COMMS_TEAM) == expected | {("news", "publish_newsitem")}
+    consultations = {("engagement", f"{action}_consultation") for action in ACTIONS}
+    assert granted(COMMS_TEAM) == expected | {("news", "publish_newsitem")} | consultations
+
+
+@pytest.mark.django_db
+def test_contact_team_answers_messages_but_edits_and_deletes_none():
+    assert granted(CONTACT_TEAM) == {
+        ("engagement", codename)
+        for codename in [
+            "view_contactmessage",
+            "change_contactmessage",
+            "view_note",
+            "add_note",
+            "view_reply",
+            "add_reply",
+            "view_outgoingemail",
+            "change_outgoingemail",
+        ]
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", [PARTNER_EDITORS, COMMS_TEAM, GOVERNANCE_TEAM])
+def test_only_the_contact_team_may_see_what_residents_send(group):
+    assert not {
+        codename
+        for app, codename in granted(group)
+        if app == "engagement" and not codename.endswith("_consultation")
+    }
 
 
 @pytest.mark.django_db
@@ -88,7 +117,16 @@ def test_other_groups_have_no_governance_permission(group):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "app_label",
-    ["places", "partners", "alliances", "governance", "publications", "news", "documents"],
+    [
+        "places",
+        "partners",
+        "alliances",
+        "governance",
+        "publications",
+        "news",
+        "documents",
+        "engagement",
+    ],
 )
 def test_permissions_made_by_migrations_are_those_django_would_make(app_label):
     for model in apps.get_app_config(app_label).get_models():

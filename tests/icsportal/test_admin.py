@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from tests.factories import (
+    make_consultation,
     make_declared_interest,
     make_document,
     make_interest_register,
@@ -52,6 +53,11 @@ def every_model_has_a_record(seeded):
     make_declared_interest(body=make_interest_register().body)
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
+    # A message from the contact form, with its emails.
+    from engagement.services import receive_message
+
+    receive_message(topic="general", message="Hello", email="a@example.org", sender_address="x")
+    make_consultation()
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessLog.objects.create(username="x", ip_address="127.0.0.1")
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
@@ -64,15 +70,23 @@ def expected_status(role: str, model, url: str) -> int:
         return 200
     if role == "comms team" and model._meta.app_label == "news":
         return 200
+    # Consultations are the Comms team's; the messages residents send, the Contact team's.
+    consultations = model._meta.label_lower == "engagement.consultation"
+    if role == "comms team" and consultations:
+        return 200
     if role == "governance team" and model._meta.app_label in GOVERNANCE_APPS:
         return 200
     if role == "governance team" and model._meta.label_lower in GOVERNANCE_LOOKUPS:
         return 403 if url.endswith("/add/") else 200
+    if role == "contact team" and model._meta.app_label == "engagement" and not consultations:
+        return 200
     return 403
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ["superuser", "partner editor", "comms team", "governance team"])
+@pytest.mark.parametrize(
+    "role", ["superuser", "partner editor", "comms team", "governance team", "contact team"]
+)
 def test_admin_page_matrix(client_as, rf, role, every_model_has_a_record):
     client = client_as(role)
     superuser_request = rf.get("/admin/")

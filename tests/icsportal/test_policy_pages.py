@@ -44,36 +44,54 @@ def test_the_statement_claims_only_what_automated_checks_can_show(client):
 
 
 @pytest.mark.django_db
-def test_without_a_contact_address_both_pages_say_so_plainly(client, settings):
+def test_without_a_contact_address_both_pages_send_the_reader_to_the_contact_form(client, settings):
     settings.CONTACT_EMAIL = ""
     statement = main(client, "/accessibility/")
     reporting = section(statement, "Reporting accessibility problems with this website")
-    assert "This website does not have a contact address yet" in reporting
+    assert "tell us through our contact form" in reporting
+    assert "within 10 working days" in reporting
     contact = main(client, "/privacy/").select_one("#contact")
-    assert "This website does not have a contact address yet" in contact.text
-    # Neither sends the reader to another website, nor back to the statement.
-    assert [a.attrs["href"] for a in contact.select("a[href]")] == []
+    assert "use our contact form" in contact.text
+    # Neither sends the reader to another website, nor to an address that does not exist.
+    assert [a.attrs["href"] for a in contact.select("a[href]")] == ["/contact/"]
+    assert "/contact/?topic=website" in [a.attrs["href"] for a in statement.select("a[href]")]
+    hrefs = [a.attrs["href"] for page in (statement, contact) for a in page.select("a[href]")]
+    assert not [href for href in hrefs if href.startswith("mailto:")]
 
 
 @pytest.mark.django_db
-def test_with_a_contact_address_both_pages_give_it(client, settings):
+def test_with_a_contact_address_both_pages_give_it_beside_the_form(client, settings):
     settings.CONTACT_EMAIL = ADDRESS
     statement = main(client, "/accessibility/")
     reporting = section(statement, "Reporting accessibility problems with this website")
-    assert f"email {ADDRESS}" in reporting
+    assert f"contact form or email {ADDRESS}" in reporting
     contact = main(client, "/privacy/").select_one("#contact")
-    assert f"email the partnership at {ADDRESS}" in contact.text
+    assert f"contact form or email the partnership at {ADDRESS}" in contact.text
     for page in (statement, contact):
         assert f"mailto:{ADDRESS}" in [a.attrs["href"] for a in page.select("a[href]")]
-    assert "does not have a contact address" not in statement.text + contact.text
 
 
 @pytest.mark.django_db
-def test_the_statement_links_to_the_privacy_notices_contact_section(client):
-    statement = main(client, "/accessibility/")
-    links = {a.text: a.attrs["href"] for a in statement.select("a[href]")}
-    assert links["Contact us section of our privacy notice"] == "/privacy/#contact"
-    assert main(client, "/privacy/").select_one("#contact").select_one("h2").text == "Contact us"
+def test_the_privacy_notice_says_what_the_contact_form_stores_why_and_for_how_long(
+    client, settings
+):
+    settings.CONTACT_RETENTION_DAYS = 200
+    stored = main(client, "/privacy/").select_one("#contact-form")
+    assert stored.select_one("h2").text == "If you send us a message"
+    for what in ("what you wrote", "your name and email address, only if you give them",
+                 "coded version of your internet address", "only to answer your message",
+                 "200 days after we have finished with it"):  # fmt: skip
+        assert what in stored.text
+    assert "/cookies/" in [a.attrs["href"] for a in stored.select("a[href]")]
+
+
+@pytest.mark.django_db
+def test_the_cookies_page_names_the_contact_forms_cookie(client):
+    page = main(client, "/cookies/")
+    form_cookie = section(page, "The cookie the contact form sets")
+    assert "csrftoken" in form_cookie
+    assert "no other page sets it" in form_cookie
+    assert "/privacy/#contact-form" in [a.attrs["href"] for a in page.select("a[href]")]
 
 
 def security_txt(client) -> dict[str, list[str]]:
@@ -96,14 +114,13 @@ def test_security_txt_expires_within_a_year(client):
 
 
 @pytest.mark.django_db
-def test_security_txt_contact_is_the_privacy_notices_contact_section(client, settings):
+def test_security_txt_contact_is_the_contact_form_about_the_website(client, settings):
     settings.SECURITY_CONTACT = ""
-    settings.CONTACT_EMAIL = ADDRESS
     (contact,) = security_txt(client)["Contact"]
-    assert contact == "http://testserver/privacy/#contact"
-    path, fragment = contact.removeprefix("http://testserver").split("#")
-    section = main(client, path).select_one(f"#{fragment}")
-    assert f"mailto:{ADDRESS}" in [a.attrs["href"] for a in section.select("a[href]")]
+    assert contact == "http://testserver/contact/?topic=website"
+    form = main(client, contact.removeprefix("http://testserver"))
+    (chosen,) = [radio for radio in form.select("input[type=radio]") if "checked" in radio.attrs]
+    assert chosen.attrs["value"] == "website"
 
 
 @pytest.mark.django_db

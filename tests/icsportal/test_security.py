@@ -76,7 +76,7 @@ def test_the_strict_content_security_policy_is_sent(client, seeded):
     ],
 )
 def test_client_address_behind_trusted_proxies(rf, settings, forwarded, proxies, expected):
-    from icsportal.http import client_ip
+    from core.http import client_ip
 
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from engagement.models import Consultation
 from news.models import NewsItem
 from publications.models import Publication
 from search import index
@@ -16,7 +17,10 @@ from tests import factories as f
 
 @pytest.mark.django_db
 def test_the_loader_indexes_every_kind_of_record(seeded):
-    assert set(Entry.objects.values_list("kind", flat=True)) == set(Kind.values)
+    # Every kind but consultations: none is seeded, as none is sourced.
+    assert set(Entry.objects.values_list("kind", flat=True)) == set(Kind.values) - {
+        Kind.CONSULTATION
+    }
     for source in index.SOURCES:
         assert Entry.objects.filter(source=source.label).count() == source.model.objects.count()
 
@@ -54,11 +58,15 @@ def test_what_the_search_may_show_is_what_each_app_calls_public(seeded):
     f.make_news_item(publish_at=now - timedelta(days=1))
     f.make_publication(is_published=False)
     f.make_publication(published_on=timezone.localdate() + timedelta(days=1))
+    f.make_consultation(published=False)
+    f.make_consultation(opens_at=now + timedelta(days=1), closes_at=now + timedelta(days=9))
+    f.make_consultation()
     index.rebuild()
     shown = Entry.objects.filter(index.visible())
     for model, public in (
         (NewsItem, NewsItem.objects.published()),
         (Publication, Publication.objects.published()),
+        (Consultation, Consultation.objects.public()),
     ):
         label = model._meta.label_lower
         assert set(shown.filter(source=label).values_list("object_id", flat=True)) == set(

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from partners.models import Organisation
 from tests import factories as f
 from tests.helpers import text
 from tests.html import parse
@@ -120,6 +121,12 @@ def test_drafts_scheduled_and_unpublished_records_are_never_found(
             title="Quokka not yet", published_on=timezone.localdate() + timedelta(days=3)
         )
         f.make_news_item(title="Quokka published", publish_at=timezone.now())
+        f.make_consultation(title="Quokka consultation draft", published=False)
+        f.make_consultation(
+            title="Quokka consultation not yet open",
+            opens_at=timezone.now() + timedelta(days=1),
+            closes_at=timezone.now() + timedelta(days=9),
+        )
     assert titles(client, "Quokka") == ["Quokka published"]
     # Its time comes: the same index now shows it, with nothing rewritten.
     type(scheduled).objects.filter(pk=scheduled.pk).update(publish_at=timezone.now())
@@ -249,3 +256,29 @@ def test_the_vendor_the_suite_runs_on_is_the_one_searched():
 
     expected = PostgresMatcher if connection.vendor == "postgresql" else SimpleMatcher
     assert type(matcher_for("x")) is expected
+
+
+@pytest.mark.django_db
+def test_a_consultation_is_found_open_or_closed_by_its_words_and_who_runs_it(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        f.make_consultation(
+            title="Hearing services", description="Tell us about audiology appointments."
+        )
+        f.make_consultation(
+            title="Eye services",
+            description="What you think of audiology and optometry.",
+            opens_at=now - timedelta(days=60),
+            closes_at=now - timedelta(days=30),
+            run_by=Organisation.objects.get(slug="sheffield-teaching-hospitals"),
+        )
+    assert sorted(titles(client, "audiology")) == ["Eye services", "Hearing services"]
+    assert titles(client, "Sheffield Teaching Hospitals audiology") == ["Eye services"]
+    response = client.get("/search/", {"q": "audiology", "kind": "consultation"})
+    labels = [
+        item.select("p")[0].text.split(" · ")[0]
+        for item in parse(response.content.decode()).select("li.app-search-result")
+    ]
+    assert labels == ["Consultation", "Consultation"]

@@ -1,4 +1,5 @@
-"""Who is asking: the client address behind a known number of trusted proxies."""
+"""Who is asking: the client address behind a known number of trusted proxies (for the login
+throttle and the contact form's rate limit)."""
 
 from django.conf import settings
 from django.http import HttpRequest
