@@ -5,20 +5,19 @@ from django.urls import reverse
 
 from engagement.models import Consultation
 
+PAGES = ["engagement:get-involved", "engagement:contact", "engagement:complaints"]
 
-class ConsultationSitemap(Sitemap):
-    changefreq = "weekly"
+
+class EngagementSitemap(Sitemap):
+    """The pages, then the public consultations: one list, so one query however many there
+    are (a queryset would cost a count and, once there are any, the rows)."""
 
     def items(self):
-        return Consultation.objects.public().order_by("-opens_at", "-pk")
-
-    def lastmod(self, consultation: Consultation):
-        return consultation.updated_at
-
-
-class EngagementPagesSitemap(Sitemap):
-    def items(self):
-        return ["engagement:get-involved", "engagement:contact", "engagement:complaints"]
+        consultations = Consultation.objects.public().order_by("-opens_at", "-pk")
+        return [*PAGES, *consultations]
 
     def location(self, item):
-        return reverse(item)
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at

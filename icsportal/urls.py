@@ -8,7 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
-from engagement.sitemaps import ConsultationSitemap, EngagementPagesSitemap
+from engagement.sitemaps import EngagementSitemap
 from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSitemap
 from icsportal import sources, views
 from news import views as news_views
@@ -36,8 +36,7 @@ sitemaps = {
     "sources": sources.SourcesSitemap,
     "publication-pages": PublicationPagesSitemap,
     "publications": PublicationSitemap,
-    "engagement-pages": EngagementPagesSitemap,
-    "consultations": ConsultationSitemap,
+    "engagement": EngagementSitemap,
 }
 
 # The accessibility statement's dates, shown on it: update them here when it is reviewed.

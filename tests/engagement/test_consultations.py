@@ -229,3 +229,12 @@ def test_the_sitemap_lists_the_pages_and_only_public_consultations(client, setti
     for path in ("/get-involved/", "/contact/", "/complaints/", public.get_absolute_url()):
         assert f"<loc>http://testserver{path}</loc>" in sitemap
     assert draft.get_absolute_url() not in sitemap
+
+
+@pytest.mark.django_db
+def test_the_sitemap_costs_the_same_with_none_or_many(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    before = count_queries(client, "/sitemap.xml")
+    for _ in range(5):
+        make_consultation()
+    assert count_queries(client, "/sitemap.xml") == before
