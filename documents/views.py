@@ -8,15 +8,15 @@ guesses another type from its bytes. Stored names are random and are never serve
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
 
+from core.http import safe
 from documents.models import Document
 
 # Public documents change rarely, but a corrected file keeps its URL: an hour's caching.
 CACHE_CONTROL = "public, max-age=3600"
 
 
-@require_safe
+@safe
 def download(request, slug: str) -> FileResponse:
     document = get_object_or_404(Document.objects.uploads(), slug=slug)
     if not document.stored_format:

@@ -25,6 +25,7 @@ class ContactView(PageMixin, FormView):
 
     template_name = "engagement/contact.html"
     form_class = ContactForm
+    http_method_names = ["get", "head", "post", "options"]  # not FormView's PUT
     page_title = "Contact us"
     meta_description = (
         "Send the partnership a question, a comment or a request for information in another "

@@ -3,6 +3,7 @@ pages do not (`governance.models.RESERVED_SLUGS`)."""
 
 from django.urls import path
 
+from core.http import safe
 from governance import feeds, views
 
 app_name = "governance"
@@ -14,7 +15,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting"),
     # Beside the meeting's page, so the address says which meeting the file is.
     path("meetings/<slug:slug>/calendar.ics", views.meeting_calendar, name="meeting-calendar"),
-    path("papers/feed/", feeds.LatestPapersFeed(), name="papers-feed"),
+    path("papers/feed/", safe(feeds.LatestPapersFeed()), name="papers-feed"),
     path("registers/", views.RegisterListView.as_view(), name="registers"),
     path("<slug:slug>/interests/", views.BodyInterestsView.as_view(), name="interests"),
     path("<slug:slug>/", views.BodyDetailView.as_view(), name="body"),

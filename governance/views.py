@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from alliances.models import Alliance
+from core.http import safe
 from core.models import distinct_citations
 from core.views import FilteredListMixin, PageMixin
 from governance.calendar import calendar_name, meetings_calendar
@@ -144,6 +145,7 @@ CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 CALENDAR_LIMIT = 500
 
 
+@safe
 def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """One meeting as an iCalendar file, downloaded to add to a calendar."""
     meeting = get_object_or_404(Meeting.objects.with_body(), slug=slug)
@@ -153,6 +155,7 @@ def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@safe
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every upcoming meeting and those of the past twelve months, to subscribe to;
     `?body=<slug>` for one body's (an unknown body is not found)."""

@@ -1,5 +1,6 @@
 """The one reader of the environment for settings: typed, with clear errors."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -50,3 +51,17 @@ def env_email(name: str) -> str:
         except ValidationError:
             raise ImproperlyConfigured(f"{name} must be an email address, not {value!r}.") from None
     return value
+
+
+def env_networks(name: str) -> list[str]:
+    """IP networks or addresses, comma-separated ("10.0.0.0/8,192.0.2.7"); a malformed one
+    stops the site rather than trust the wrong machines."""
+    values = env_list(name, default=[])
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, not {value!r}."
+            ) from None
+    return values

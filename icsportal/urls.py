@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
+from core.http import safe
 from engagement.sitemaps import EngagementSitemap
 from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSitemap
 from icsportal import sources, views
@@ -18,10 +19,7 @@ from partners.sitemaps import OrganisationSitemap
 from places.sitemaps import PlaceSitemap, PlacesPagesSitemap
 from publications.sitemaps import PublicationPagesSitemap, PublicationSitemap
 
-admin.site.site_header = "ICS partnership portal: staff admin"
-admin.site.site_title = "ICS portal admin"
-admin.site.index_title = "Partnership records"
-
+# admin.site is staff.sites.PortalAdminSite (staff.apps.PortalAdminConfig).
 sitemaps = {
     "pages": PlacesPagesSitemap,
     "places": PlaceSitemap,
@@ -101,7 +99,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         # Cached briefly: an unpublished news item leaves the sitemap within ten minutes.
-        cache_page(60 * 10)(sitemap),
+        safe(cache_page(60 * 10)(sitemap)),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),

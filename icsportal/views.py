@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from core.http import safe
 from core.views import PageMixin
 from icsportal.context_processors import canonical_url
 from news.models import NewsItem
@@ -57,12 +57,14 @@ class PolicyPageView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["contact_email"] = settings.CONTACT_EMAIL
+        context["session_cookie"] = settings.SESSION_COOKIE_NAME
+        context["csrf_cookie"] = settings.CSRF_COOKIE_NAME
         context["contact_reply_days"] = settings.CONTACT_REPLY_WORKING_DAYS
         context["contact_retention_days"] = settings.CONTACT_RETENTION_DAYS
         return context
 
 
-@require_GET
+@safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
@@ -73,7 +75,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@safe
 def security_txt(request: HttpRequest) -> HttpResponse:
     """RFC 9116: where to report a vulnerability; it expires, so it is always made fresh."""
     origin = canonical_url(request).removesuffix(request.path)
@@ -89,6 +91,7 @@ def security_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@safe
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the load balancer: 200 when this host can reach its database, else 503."""
@@ -96,7 +99,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:
-        return JsonResponse({"status": "unavailable"}, status=503)
+        response = JsonResponse({"status": "unavailable"}, status=503)
+        response.database_unavailable = True  # not a sign the outage is over (middleware)
+        return response
     return JsonResponse({"status": "ok"})
 
 

@@ -7,9 +7,9 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from core.http import safe
 from core.views import FilteredListMixin, PageMixin
 from news.forms import NewsFilterForm
 from news.models import NewsItem
@@ -65,7 +65,7 @@ def render_preview(request: HttpRequest, item: NewsItem) -> TemplateResponse:
     return response
 
 
-@require_GET
+@safe
 def shared_preview(request: HttpRequest, token: str) -> TemplateResponse:
     """A draft as the public will see it, for a reviewer holding a signed link."""
     item = item_for_preview_token(token)
@@ -82,6 +82,7 @@ IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
 IMAGE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 
 
+@safe
 def news_image(request, name: str) -> FileResponse:
     """Serves an uploaded news image: only names the upload gave, with its checked type.
 

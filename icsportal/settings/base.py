@@ -10,16 +10,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from icsportal.environment import env, env_email, env_int, env_list
+from icsportal.environment import env, env_email, env_int, env_list, env_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "staff.apps.PortalAdminConfig",  # django.contrib.admin, with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "icsportal",
     "core",
+    "staff",
     "documents",
     "places",
     "partners",
@@ -48,18 +50,25 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what a proxy of ours did not send is never read.
+    "core.http.ForwardedHeadersMiddleware",
+    # Only the methods each view uses (405 before CSRF or the view): core/http.py.
+    "core.http.AllowedMethodsMiddleware",
+    # The security headers, before WhiteNoise, so static files carry them as pages do.
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "icsportal.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "icsportal.middleware.OpenDataCorsMiddleware",
     "icsportal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body (CSRF reads the form in its view hook): see its docstring.
+    "icsportal.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -132,7 +141,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_VERBOSE = False
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
+# Failed sign-ins one address may make in an hour, across all accounts, before it is refused for
+# the hour (password spraying): generous for an office behind one address (staff.sites).
+STAFF_SIGN_IN_FAILURES_PER_ADDRESS = env_int("STAFF_SIGN_IN_FAILURES_PER_ADDRESS", default=30)
+# Days the audit log of sign-ins and account changes is kept (`manage.py delete_old_audit_events`).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", default=365)
+# The networks the load balancers send from ("10.0.0.0/8,192.0.2.7"): only from these are
+# X-Forwarded-For and X-Forwarded-Proto believed (core/http.py). Empty: no proxy, none believed.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+if env("TRUSTED_PROXY_COUNT", default=""):
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT is no longer read: a count let a client that reached the app "
+        "directly choose its own address. Set TRUSTED_PROXIES to the load balancers' networks."
+    )
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -154,6 +175,11 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # The largest document staff may upload (documents.files), in bytes: 20 MB unless set.
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# The largest request body accepted (icsportal.middleware.RequestSizeLimitMiddleware): 1 MB from
+# visitors, and from staff a document upload with its form around it. A proxy in front should
+# refuse more than STAFF_REQUEST_MAX_BYTES itself (the README's deployment says how).
+ANONYMOUS_REQUEST_MAX_BYTES = 1024 * 1024
+STAFF_REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["nhsuk"]
 CRISPY_TEMPLATE_PACK = "nhsuk"
@@ -181,8 +207,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 # HTTPS only (secure cookies, the redirect, HSTS): see production.py.
-if TRUSTED_PROXY_COUNT:
-    # The load balancer terminates TLS and says so in this header.
+if TRUSTED_PROXIES:
+    # The load balancer terminates TLS and says so in this header (removed from any request
+    # that did not come through it: core.http.ForwardedHeadersMiddleware).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # The site's name, in the two parts the NHS.UK header shows (organisation name, descriptor).

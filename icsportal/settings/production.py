@@ -27,6 +27,10 @@ MAILERS = {"default": smtp_mailer(env("EMAIL_HOST", default="localhost"))}  # no
 # HTTPS only: secure cookies, a redirect from plain HTTP, and HSTS for a year.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The __Host- prefix: a browser keeps these cookies only if they are Secure, for the whole site
+# (Path=/) and for this host alone (no Domain), so no other subdomain can set or read them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 # Health checks from the load balancer come over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]

@@ -69,7 +69,7 @@ def test_the_form_says_what_happens_next_and_sets_only_the_csrf_cookie(client):
     page = text(response.content.decode())
     assert "We aim to reply within 10 working days" in page
     assert "We keep your message for 365 days after we have finished with it" in page
-    assert set(response.cookies) == {"csrftoken"}
+    assert set(response.cookies) == {"__Host-csrftoken"}
 
 
 @pytest.mark.django_db

@@ -59,3 +59,20 @@ def test_other_errors_are_left_to_the_500_handler():
     request = RequestFactory().get("/places/")
     assert middleware.process_exception(request, ValueError("a bug")) is None
     assert middleware.process_exception(request, OperationalError("gone")).status_code == 503
+
+
+@pytest.mark.django_db
+def test_an_outage_logs_one_line_a_request_and_one_warning_each_way(client, seeded, caplog):
+    caplog.set_level("INFO")
+    with connection.execute_wrapper(RefuseEveryQuery()):
+        for url in ["/", "/partners/", "/healthz/", "/news/", "/places/sheffield/"]:
+            assert client.get(url).status_code == 503
+    assert client.get("/places/sheffield/").status_code == 200
+    assert not [record for record in caplog.records if record.exc_info]  # no tracebacks
+    per_request = [r for r in caplog.records if r.name == "django.request"]
+    assert len(per_request) == 5
+    assert all("\n" not in r.getMessage() for r in per_request)
+    warnings = [r.getMessage() for r in caplog.records if r.name == "icsportal.middleware"]
+    assert len(warnings) == 2
+    assert warnings[0].startswith("Database unavailable (OperationalError: server closed")
+    assert "4 requests were answered 503" in warnings[1]  # the health check answers itself

@@ -51,7 +51,7 @@ def test_public_page_basics(client, seeded, url):
     assert " style=" not in html
     # Anonymous visitors get no cookies, but the CSRF token on a page with a POST form.
     if url in paths_with_forms():
-        assert set(response.cookies) == {"csrftoken"}
+        assert set(response.cookies) == {"__Host-csrftoken"}
     else:
         assert not response.cookies
 

@@ -89,7 +89,7 @@ def test_the_privacy_notice_says_what_the_contact_form_stores_why_and_for_how_lo
 def test_the_cookies_page_names_the_contact_forms_cookie(client):
     page = main(client, "/cookies/")
     form_cookie = section(page, "The cookie the contact form sets")
-    assert "csrftoken" in form_cookie
+    assert "__Host-csrftoken" in form_cookie
     assert "no other page sets it" in form_cookie
     assert "/privacy/#contact-form" in [a.attrs["href"] for a in page.select("a[href]")]
 

@@ -65,22 +65,70 @@ def test_the_strict_content_security_policy_is_sent(client, seeded):
     assert response["Permissions-Policy"].startswith("camera=()")
 
 
+LOAD_BALANCERS = ["10.0.0.0/24"]
+
+
 @pytest.mark.parametrize(
-    ("forwarded", "proxies", "expected"),
+    ("remote", "forwarded", "proxies", "expected"),
     [
-        ("", 0, "10.0.0.2"),
-        ("198.51.100.7", 0, "10.0.0.2"),  # no trusted proxy: the header is ignored
-        ("198.51.100.7", 1, "198.51.100.7"),
-        ("6.6.6.6, 198.51.100.7", 1, "198.51.100.7"),  # a spoofed left part is ignored
-        ("6.6.6.6", 2, "10.0.0.2"),  # fewer hops than proxies: fall back
+        ("10.0.0.2", "", [], "10.0.0.2"),
+        ("10.0.0.2", "198.51.100.7", [], "10.0.0.2"),  # no trusted proxy: the header is ignored
+        ("10.0.0.2", "198.51.100.7", LOAD_BALANCERS, "198.51.100.7"),
+        ("10.0.0.2", "6.6.6.6, 198.51.100.7", LOAD_BALANCERS, "198.51.100.7"),  # spoofed left
+        ("10.0.0.2", "6.6.6.6, 198.51.100.7, 10.0.0.9", LOAD_BALANCERS, "198.51.100.7"),  # 2 hops
+        ("10.0.0.2", "", LOAD_BALANCERS, "10.0.0.2"),  # the balancer's own request
+        ("10.0.0.2", "not-an-address", LOAD_BALANCERS, "10.0.0.2"),
+        # Straight to the app, past the load balancer: the client's header is its own words.
+        ("198.51.100.7", "6.6.6.6", LOAD_BALANCERS, "198.51.100.7"),
+        ("2001:db8::5", "6.6.6.6", ["2001:db8::/32"], "6.6.6.6"),
     ],
 )
-def test_client_address_behind_trusted_proxies(rf, settings, forwarded, proxies, expected):
+def test_client_address_is_believed_only_from_trusted_proxies(
+    rf, settings, remote, forwarded, proxies, expected
+):
     from core.http import client_ip
 
-    settings.TRUSTED_PROXY_COUNT = proxies
-    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    settings.TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+@pytest.mark.django_db
+def test_a_client_reaching_the_app_directly_cannot_escape_the_login_throttle(client, settings):
+    settings.TRUSTED_PROXIES = LOAD_BALANCERS
+    make_user(username="alice")
+    statuses = [
+        client.post(
+            reverse("admin:login"),
+            {"username": "alice", "password": "wrong"},
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",  # a new address claimed each time
+        ).status_code
+        for n in range(settings.AXES_FAILURE_LIMIT + 1)
+    ]
+    assert statuses[-1] == 429, statuses
+
+
+@pytest.mark.django_db
+def test_forwarded_headers_from_elsewhere_are_removed_before_anything_reads_them(client, settings):
+    settings.TRUSTED_PROXIES = LOAD_BALANCERS
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    # Straight to the app over plain HTTP, claiming HTTPS: still redirected to HTTPS.
+    direct = client.get("/privacy/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_PROTO="https")
+    assert direct.status_code == 301
+    # Through the load balancer, which terminated TLS: served.
+    balanced = client.get("/privacy/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_PROTO="https")
+    assert balanced.status_code == 200
+
+
+def test_trusted_proxies_must_be_networks_and_the_old_count_is_refused():
+    bad = run_manage("check", TRUSTED_PROXIES="10.0.0.0/8,load-balancer")
+    assert bad.returncode != 0
+    assert "TRUSTED_PROXIES must list IP addresses or networks, not 'load-balancer'" in bad.stderr
+    old = run_manage("check", TRUSTED_PROXY_COUNT="1")
+    assert old.returncode != 0
+    assert "Set TRUSTED_PROXIES to the load balancers' networks" in old.stderr
 
 
 PRODUCTION = "icsportal.settings.production"
