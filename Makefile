@@ -15,7 +15,7 @@ MANAGE := $(PY) manage.py
 # icsportal.settings.test (the production settings with test-only speed-ups).
 
 .DEFAULT_GOAL := help
-.PHONY: help install frontend static run migrate seed superuser test bench lint format lock clean
+.PHONY: help install frontend static run migrate seed superuser test bench drill lint pins format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,10 +70,17 @@ test: install frontend ## Run the whole test suite
 bench: static ## Time every public page under load with 100 times the data (BENCH_ARGS="--help")
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
-lint: install ## Ruff (lint and format) and the migrations check
+drill: static ## Recovery drills on a PostgreSQL of their own: outage, reload, backup, soak (DRILL_ARGS="--help")
+	$(PY) scripts/drill.py $(DRILL_ARGS)
+
+lint: install ## Ruff (lint and format), bandit (no medium or high finding) and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r . --severity-level medium
 	$(MANAGE) makemigrations --check --dry-run
+
+pins: install ## Check every pinned package is on the newest patch of its minor version (asks the index)
+	$(PY) scripts/check_pins.py
 
 format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

@@ -1,8 +1,36 @@
-"""The audit log in the admin: read-only, for superusers alone (no group is given it)."""
+"""The audit log in the admin, read-only, for superusers alone (no group is given it); and
+the staff accounts, from which a superuser resets a colleague's second factor."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
+from staff import second_factor
 from staff.models import AuditEvent
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffAccountAdmin(UserAdmin):
+    actions = ["reset_second_factor"]
+
+    @admin.action(
+        description="Reset the second factor of the selected accounts",
+        permissions=["reset_second_factor"],
+    )
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor.reset(user, request=request)
+        self.message_user(
+            request,
+            f"Reset {queryset.count()} account(s): each sets up an authenticator app at its "
+            "next sign-in.",
+        )
+
+    def has_reset_second_factor_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
 
 
 @admin.register(AuditEvent)

@@ -1,35 +1,24 @@
-"""The admin site staff sign in to: Django's, with the portal's login form and a limit on
-failed sign-ins from one address.
+"""The admin site staff sign in to: Django's, with the portal's login form, a limit on failed
+sign-ins from one address (staff/limits.py), and a second factor before any page
+(staff/second_factor.py).
 
 django-axes locks an account after AXES_FAILURE_LIMIT failures from one address (guessing one
-person's password). This adds the other half: one address that fails
-STAFF_SIGN_IN_FAILURES_PER_ADDRESS times in an hour, across any accounts, is refused for the
-rest of that hour (one password tried against many accounts: password spraying). The limit is
-set high enough for an office of colleagues behind one address mistyping now and then.
+person's password); the address limit is the other half (one password tried against many
+accounts: password spraying), set high enough for an office of colleagues behind one address
+mistyping now and then.
 """
 
-import datetime
+from functools import update_wrapper
+from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse
-from django.utils import timezone
+from django.shortcuts import redirect
+from django.urls import path, reverse
 
-from core.http import client_ip
-from staff import audit
+from staff import second_factor
 from staff.forms import StaffLoginForm
-from staff.models import AuditEvent, EventKind
-
-REFUSED = (
-    "Too many failed sign-ins have come from your network in the last hour. "
-    "Try again in an hour, or ask a colleague with admin rights for help."
-)
-
-
-def address_is_refused(address: str) -> bool:
-    hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    failures = AuditEvent.objects.failures_from(address, hour_ago)
-    return failures.count() >= settings.STAFF_SIGN_IN_FAILURES_PER_ADDRESS
+from staff.limits import REFUSED, refused
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -39,11 +28,33 @@ class PortalAdminSite(admin.AdminSite):
     index_title = "Partnership records"
 
     def login(self, request, extra_context=None):
-        if request.method == "POST" and address_is_refused(client_ip(request)):
-            audit.record(
-                EventKind.ADDRESS_LIMITED,
-                request=request,
-                username=request.POST.get("username", ""),
-            )
+        if request.method == "POST" and refused(request, username=request.POST.get("username")):
             return HttpResponse(REFUSED, status=429, content_type="text/plain; charset=utf-8")
         return super().login(request, extra_context)
+
+    def has_permission(self, request):
+        # A password is half of it: the session must also have passed the second factor.
+        return super().has_permission(request) and request.user.is_verified()
+
+    def admin_view(self, view, cacheable=False):
+        """Staff signed in with a password only are sent to the second step, whatever admin
+        page they asked for (signing out excepted)."""
+        inner = super().admin_view(view, cacheable)
+
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if request.path == reverse("admin:logout", current_app=self.name):
+                return view(request, *args, **kwargs)  # anyone signed in may sign out
+            if user.is_active and user.is_staff and not user.is_verified():
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('admin:second-factor', current_app=self.name)}?{query}")
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(wrapper, view)
+
+    def get_urls(self):
+        return [
+            path("second-factor/", second_factor.verify, name="second-factor"),
+            path("second-factor/setup/", second_factor.setup, name="second-factor-setup"),
+            *super().get_urls(),
+        ]

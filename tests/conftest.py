@@ -43,10 +43,25 @@ def client_as(client, db):
         if who is None:
             client.logout()
         else:
-            client.force_login(who if isinstance(who, User) else make_user(**ROLES[who]))
+            user = who if isinstance(who, User) else make_user(**ROLES[who])
+            client.force_login(user)
+            pass_second_factor(client, user)
         return client
 
     return sign_in
+
+
+def pass_second_factor(client, user: User) -> None:
+    """What entering a code from an authenticator app does to the session (django_otp.login)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 @pytest.fixture

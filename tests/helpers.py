@@ -67,3 +67,11 @@ def is_quoted_from(quotation: str, source: str) -> bool:
             return False
         position = found + len(part)
     return True
+
+
+def totp_code(device) -> str:
+    """The code an authenticator app shows now for a django-otp TOTP device."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return f"{code:0{device.digits}d}"

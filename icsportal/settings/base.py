@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "simple_history",
     "axes",
+    # Two-factor sign-in for staff: authenticator apps (TOTP) and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "icsportal",
     "core",
     "staff",
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     # Before anything reads a body (CSRF reads the form in its view hook): see its docstring.
     "icsportal.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -141,6 +147,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_VERBOSE = False
+# Staff sessions end after this long without a request (each request moves the end on), on
+# signing out, and at once when the account is deactivated or its password changed (Django
+# checks both on every request).
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = "ICS partnership portal"
 # Failed sign-ins one address may make in an hour, across all accounts, before it is refused for
 # the hour (password spraying): generous for an office behind one address (staff.sites).
 STAFF_SIGN_IN_FAILURES_PER_ADDRESS = env_int("STAFF_SIGN_IN_FAILURES_PER_ADDRESS", default=30)

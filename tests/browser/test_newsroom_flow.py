@@ -9,17 +9,20 @@ on the internet sees.
 
 import datetime
 import importlib
+import re
 import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.db.migrations.loader import MigrationLoader
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from news.models import NewsItem
 from tests.browser.conftest import font_hosts
 from tests.browser.helpers import DESKTOP, focused_element, save_screenshot
 from tests.factories import make_user
+from tests.helpers import totp_code
 
 UK = ZoneInfo("Europe/London")
 PASSWORD = "correct horse battery"  # tests.factories.make_user's
@@ -108,13 +111,19 @@ def test_comms_team_writes_previews_shares_schedules_publishes_and_unpublishes_n
     user = make_user(groups=("Comms team",))
     public = anonymous()
 
-    # 1. Log in through the admin's own form, by keyboard.
+    # 1. Sign in through the admin's own form, by keyboard: the password, then a code from
+    # the authenticator app the user set up before.
+    app = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     page.goto(f"{base}/admin/login/?next=/admin/news/newsitem/add/")
     page.get_by_label("Username").focus()
     page.keyboard.type(user.username)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "id_password", focused_element(page)
     page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/admin/second-factor/\?next="))
+    expect(page.get_by_label("Code")).to_be_focused()
+    page.keyboard.type(totp_code(app))
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{base}/admin/news/newsitem/add/")
     # The URL changes as soon as the new page commits, before its scripts have run. The admin's

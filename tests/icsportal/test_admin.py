@@ -47,7 +47,13 @@ def admin_pages(model, superuser_request):
 @pytest.fixture
 def every_model_has_a_record(seeded):
     # Seeded data covers the partnership models; auth and axes need one row each.
-    make_user(username="someone")
+    someone = make_user(username="someone")  # its creation is in the audit log
+    # A second factor of each kind (django-otp's admin lists them).
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=someone, name="app")
+    StaticDevice.objects.create(user=someone, name="recovery")
     make_document()
     # No register is seeded (no source gives one): one made-up entry to open.
     make_declared_interest(body=make_interest_register().body)
