@@ -220,6 +220,7 @@ def drill_reload(site: Site) -> list[str]:
 
 def table_checksums(url: str) -> dict[str, tuple[int, str]]:
     import psycopg
+    from psycopg import sql
 
     sums = {}
     with psycopg.connect(url) as connection:
@@ -227,10 +228,12 @@ def table_checksums(url: str) -> dict[str, tuple[int, str]]:
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
         ).fetchall()
         for (table,) in tables:
-            rows = "string_agg(t::text, '|' ORDER BY t::text)"
-            count, digest = connection.execute(
-                f"SELECT count(*), md5(coalesce({rows}, '')) FROM \"{table}\" t"  # noqa: S608
-            ).fetchone()
+            # The table's name comes from pg_tables and is quoted as an identifier by psycopg.
+            query = sql.SQL(
+                "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+                "FROM {} t"
+            ).format(sql.Identifier(table))
+            count, digest = connection.execute(query).fetchone()
             sums[table] = (count, digest)
     return sums
 
