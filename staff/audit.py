@@ -60,7 +60,10 @@ def _current_request():
 
 
 def account_saving(sender, instance, **kwargs):
-    """Remember what the account was, so `account_saved` can say what changed."""
+    """Remember what the account was, so `account_saved` can say what changed. A new password
+    is one set by `set_password()` (which leaves the raw password on the instance until saved):
+    Django's upgrade of a hash at sign-in clears it first, and is not a change of password."""
+    instance._audit_new_password = getattr(instance, "_password", None) is not None
     if instance.pk is None:
         instance._audit_before = None
         return
@@ -77,7 +80,7 @@ def account_saved(sender, instance, created, **kwargs):
     before = getattr(instance, "_audit_before", None)
     if not before:
         return
-    if before["password"] != instance.password:
+    if before["password"] != instance.password and instance._audit_new_password:
         record(EventKind.PASSWORD_CHANGED, request=request, user=instance)
     changed = [
         f"{field}: {before[field]} to {getattr(instance, field)}"

@@ -111,3 +111,18 @@ def test_events_past_the_retention_period_are_deleted(settings):
     assert AuditEvent.objects.filter(pk=old.pk).exists()
     call_command("delete_old_audit_events", verbosity=0)
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+@pytest.mark.django_db
+def test_a_password_hash_upgraded_at_sign_in_is_not_a_password_change(client, settings):
+    # Stored with an older hasher, then upgraded by Django when its owner signs in.
+    carol = make_user(username="carol")  # hashed with MD5, the test settings' hasher
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
+    AuditEvent.objects.all().delete()
+    assert attempt(client, "carol", "correct horse battery", "203.0.113.5").status_code == 302
+    carol.refresh_from_db()
+    assert carol.password.startswith("pbkdf2_sha256$")  # upgraded
+    assert not AuditEvent.objects.filter(kind=EventKind.PASSWORD_CHANGED).exists()
