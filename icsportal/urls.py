@@ -106,6 +106,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("healthz/", views.healthz, name="healthz"),
+    # Passkey ceremonies (django-otp-webauthn's JSON endpoints), for staff signing in.
+    path("admin/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,10 +1,12 @@
-"""The second step of staff sign-in: a code from an authenticator app (TOTP), or a one-time
-recovery code, checked by django-otp. Nothing here does cryptography: django-otp makes the key,
-checks codes (with its throttling of wrong ones) and marks the session verified.
+"""The second step of staff sign-in: a passkey (WebAuthn, through django-otp-webauthn), a
+code from an authenticator app (TOTP), or a one-time recovery code, all checked by django-otp
+and its plug-ins. Nothing here does cryptography: the packages make keys, check codes and
+signatures (with throttling of wrong codes) and mark the session verified.
 
-A signed-in member of staff with no second factor is sent to set one up: the app's key as a QR
-code and as text, a code from it to prove it works, then ten recovery codes shown once. With
-one, they are asked for a code. Until then the admin shows them nothing (PortalAdminSite).
+A signed-in member of staff with no second factor is sent to set one up: a passkey where the
+browser has them, or an authenticator app (its key as a QR code and as text, then a code from
+it to prove it works); then ten recovery codes, shown once. With one, they are asked for it.
+Until then the admin shows them nothing (PortalAdminSite).
 """
 
 import io
@@ -18,10 +20,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from core.http import allow
 from staff import audit
@@ -91,7 +94,11 @@ def verify(request):
         )
         form.add_error("code", "That code is not right, or has been used. Try the newest code.")
     status = 400 if form.errors else 200
-    context = _context(request, form=form, title="Enter your code")
+    has_passkey = WebAuthnCredential.objects.filter(user=request.user, confirmed=True).exists()
+    has_app = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    context = _context(
+        request, form=form, title="Confirm it is you", has_passkey=has_passkey, has_app=has_app
+    )
     return render(request, "admin/staff/verify.html", context, status=status)
 
 
@@ -120,7 +127,8 @@ def setup(request):
     context = _context(
         request,
         form=form,
-        title="Set up your authenticator app",
+        title="Set up your second factor",
+        after_passkey=f"{reverse('admin:second-factor-recovery-codes')}?next={next_url(request)}",
         qr_svg=svg.getvalue().decode(),
         key=" ".join(device.config_url.split("secret=")[1].split("&")[0][i : i + 4]
                      for i in range(0, 32, 4)),
@@ -133,10 +141,7 @@ def confirm(request, device: TOTPDevice) -> list[str]:
     """The app works: keep it, make the recovery codes, and count this session verified."""
     device.confirmed = True
     device.save()
-    StaticDevice.objects.filter(user=request.user).delete()
-    recovery = StaticDevice.objects.create(user=request.user, name=RECOVERY_DEVICE)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+    codes = make_recovery_codes(request.user)
     otp_login(request, device)
     audit.record(
         EventKind.SECOND_FACTOR_CHANGED,
@@ -147,12 +152,42 @@ def confirm(request, device: TOTPDevice) -> list[str]:
     return codes
 
 
+@never_cache
+@login_required(login_url="admin:login")
+@allow("GET", "HEAD")
+def recovery_codes(request):
+    """After a passkey is set up: the recovery codes, made and shown once. Anyone who already
+    has them, or whose session has not passed a second factor, is sent on."""
+    if not request.user.is_verified() or StaticDevice.objects.filter(user=request.user).exists():
+        return redirect(next_url(request))
+    # The app key offered beside the passkey was not used: it goes.
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    codes = make_recovery_codes(request.user)
+    audit.record(
+        EventKind.SECOND_FACTOR_CHANGED,
+        request=request,
+        user=request.user,
+        detail=f"passkey set up; {RECOVERY_CODES} recovery codes made",
+    )
+    context = _context(request, codes=codes, title="Save your recovery codes")
+    return render(request, "admin/staff/recovery_codes.html", context)
+
+
+def make_recovery_codes(user) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+    return codes
+
+
 def reset(user, *, request=None) -> int:
-    """Remove every second factor of `user` (a superuser's action): they set one up again at
-    their next sign-in. Returns how many were removed."""
+    """Remove every second factor of `user` (a superuser's action): passkeys, apps and
+    recovery codes. They set one up again at their next sign-in. Returns how many went."""
     removed = 0
-    for model in (TOTPDevice, StaticDevice):
-        removed += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
+    for device in list(devices_for_user(user, confirmed=None)):
+        device.delete()
+        removed += 1
     audit.record(
         EventKind.SECOND_FACTOR_CHANGED, request=request, user=user, detail="second factor reset"
     )

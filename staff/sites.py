@@ -56,5 +56,10 @@ class PortalAdminSite(admin.AdminSite):
         return [
             path("second-factor/", second_factor.verify, name="second-factor"),
             path("second-factor/setup/", second_factor.setup, name="second-factor-setup"),
+            path(
+                "second-factor/recovery-codes/",
+                second_factor.recovery_codes,
+                name="second-factor-recovery-codes",
+            ),
             *super().get_urls(),
         ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",  # passkeys
     "icsportal",
     "core",
     "staff",
@@ -154,6 +155,11 @@ SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # The name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = "ICS partnership portal"
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password; they
+# belong to the host the request came to (staff/passkeys.py).
+OTP_WEBAUTHN_RP_NAME = "ICS partnership portal"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "staff.passkeys.relying_party_id"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Failed sign-ins one address may make in an hour, across all accounts, before it is refused for
 # the hour (password spraying): generous for an office behind one address (staff.sites).
 STAFF_SIGN_IN_FAILURES_PER_ADDRESS = env_int("STAFF_SIGN_IN_FAILURES_PER_ADDRESS", default=30)
@@ -232,6 +238,10 @@ SITE_NAME = " ".join(SITE_NAME_PARTS)
 PORTAL_SYSTEM_SLUG = "south-yorkshire"
 # Where the portal lives, for canonical links, feeds and the sitemap behind a proxy.
 SITE_URL = env("SITE_URL", default="").rstrip("/")
+# Where staff may use passkeys from: the public address, or locally the development server
+# (passkeys need a host name: http://localhost, not 127.0.0.1). Production without SITE_URL
+# uses its ALLOWED_HOSTS (production.py).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [SITE_URL or f"http://localhost:{env('PORT', default='8000')}"]
 # How readers reach the partnership: shown in the privacy notice's "Contact us" section and the
 # accessibility statement. Unset, both pages say plainly that there is no contact address yet.
 CONTACT_EMAIL = env_email("CONTACT_EMAIL")

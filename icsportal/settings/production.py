@@ -20,6 +20,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set for the production settings.")
 
+# Passkeys may be used from the site's public address, over HTTPS.
+if not SITE_URL:  # noqa: F405
+    OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+        f"https://{host}" for host in ALLOWED_HOSTS if host != "*" and not host.startswith(".")
+    ]
+
 # Email always goes to an SMTP server, by default one on this host: until EMAIL_HOST names a
 # reachable one, the contact form's emails wait in the outbox with the error, and none is lost.
 MAILERS = {"default": smtp_mailer(env("EMAIL_HOST", default="localhost"))}  # noqa: F405

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from staff.models import AuditEvent, EventKind
 from tests.factories import COMMS_TEAM, make_user
@@ -68,7 +69,7 @@ def test_first_sign_in_sets_up_an_app_then_gives_recovery_codes(client):
     assert page.redirect_chain[-1][0].startswith("/admin/second-factor/setup/")
     html = page.content.decode()
     assert "<svg" in html
-    assert "Set up your authenticator app" in html
+    assert "Set up your second factor" in html
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     # A wrong code is a field error, and nothing is confirmed.
     wrong = client.post(
@@ -122,6 +123,9 @@ def test_a_superuser_resets_a_colleagues_second_factor(client_as):
     colleague = make_user(groups=(COMMS_TEAM,))
     TOTPDevice.objects.create(user=colleague, name="app", confirmed=True)
     StaticDevice.objects.create(user=colleague, name="Recovery codes")
+    WebAuthnCredential.objects.create(
+        user=colleague, name="Passkey", credential_id=b"x", public_key=b"y", sign_count=0
+    )
     admin_client = client_as("superuser")
     response = admin_client.post(
         reverse("admin:auth_user_changelist"),
@@ -130,6 +134,7 @@ def test_a_superuser_resets_a_colleagues_second_factor(client_as):
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=colleague).exists()
     assert not StaticDevice.objects.filter(user=colleague).exists()
+    assert not WebAuthnCredential.objects.filter(user=colleague).exists()
     reset = AuditEvent.objects.get(kind=EventKind.SECOND_FACTOR_CHANGED, user=colleague)
     assert reset.detail == "second factor reset"
     assert reset.actor.is_superuser
