@@ -69,6 +69,8 @@ def test_with_a_contact_address_both_pages_give_it_beside_the_form(client, setti
     assert f"contact form or email the partnership at {ADDRESS}" in contact.text
     for page in (statement, contact):
         assert f"mailto:{ADDRESS}" in [a.attrs["href"] for a in page.select("a[href]")]
+    assert "does not have a contact address" not in statement.text + contact.text
+    assert contact.select_one("h2").text == "Contact us"
 
 
 @pytest.mark.django_db

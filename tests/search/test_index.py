@@ -21,6 +21,10 @@ def test_the_loader_indexes_every_kind_of_record(seeded):
     assert set(Entry.objects.values_list("kind", flat=True)) == set(Kind.values) - {
         Kind.CONSULTATION
     }
+    # With one, a rebuild holds every kind there is.
+    f.make_consultation()
+    index.rebuild()
+    assert set(Entry.objects.values_list("kind", flat=True)) == set(Kind.values)
     for source in index.SOURCES:
         assert Entry.objects.filter(source=source.label).count() == source.model.objects.count()
 
