@@ -19,25 +19,27 @@ from engagement.models import (
 )
 
 
-class NoteInline(admin.StackedInline):
-    model = Note
+class TeamWritingInline(admin.StackedInline):
+    """A note or a reply: written once and never edited or deleted (add another)."""
+
     extra = 1
     fields = ["text", "author", "written_at"]
     readonly_fields = ["author", "written_at"]
-    verbose_name_plural = "internal notes (never sent to the sender)"
 
     def has_change_permission(self, request, obj=None):
-        return False  # a note, once written, stands; add another
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
-class ReplyInline(admin.StackedInline):
+class NoteInline(TeamWritingInline):
+    model = Note
+    verbose_name_plural = "internal notes (never sent to the sender)"
+
+
+class ReplyInline(TeamWritingInline):
     model = Reply
-    extra = 1
-    fields = ["text", "author", "written_at"]
-    readonly_fields = ["author", "written_at"]
     verbose_name_plural = "replies (emailed to the sender when you save)"
 
     def get_extra(self, request, obj=None, **kwargs):
@@ -46,12 +48,6 @@ class ReplyInline(admin.StackedInline):
 
     def get_max_num(self, request, obj=None, **kwargs):
         return None if obj is not None and obj.email else 0
-
-    def has_change_permission(self, request, obj=None):
-        return False  # what was sent was sent
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class EmailInline(admin.TabularInline):

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -21,9 +22,6 @@ from simple_history.models import HistoricalRecords
 from core.markdown import render_markdown
 from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
 from partners.models import Organisation
-
-models.TextField.register_lookup(Length)
-models.CharField.register_lookup(Length)
 
 # The longest a field may be: longer is a form error, and the database refuses it too.
 MAX_MESSAGE = 3000
@@ -93,7 +91,8 @@ class ContactMessage(models.Model):
                 condition=Q(status__in=Status.values), name="contact_status_valid"
             ),
             models.CheckConstraint(
-                condition=Q(message__length__gte=1) & Q(message__length__lte=MAX_MESSAGE),
+                condition=GreaterThanOrEqual(Length("message"), 1)
+                & LessThanOrEqual(Length("message"), MAX_MESSAGE),
                 name="contact_message_length",
             ),
             models.CheckConstraint(
@@ -118,10 +117,9 @@ class ContactMessage(models.Model):
         return reverse("admin:engagement_contactmessage_change", args=[self.pk])
 
 
-class Note(models.Model):
-    """The team's own note on a message: never sent to anyone."""
+class TeamWriting(models.Model):
+    """What a member of the team writes on a message: who, when, and the text."""
 
-    message = models.ForeignKey(ContactMessage, on_delete=models.CASCADE, related_name="notes")
     text = models.TextField(max_length=MAX_NOTE)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
@@ -129,25 +127,28 @@ class Note(models.Model):
     written_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        abstract = True
         ordering = ["written_at", "pk"]
+
+
+class Note(TeamWriting):
+    """The team's own note on a message: never sent to anyone."""
+
+    message = models.ForeignKey(ContactMessage, on_delete=models.CASCADE, related_name="notes")
+
+    class Meta(TeamWriting.Meta):
         verbose_name = "internal note"
 
     def __str__(self) -> str:
         return f"Note on {self.message}"
 
 
-class Reply(models.Model):
+class Reply(TeamWriting):
     """An answer emailed to the sender from the admin, kept with the message."""
 
     message = models.ForeignKey(ContactMessage, on_delete=models.CASCADE, related_name="replies")
-    text = models.TextField(max_length=MAX_MESSAGE)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
-    )
-    written_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    class Meta:
-        ordering = ["written_at", "pk"]
+    class Meta(TeamWriting.Meta):
         verbose_name_plural = "replies"
 
     def __str__(self) -> str:

@@ -9,10 +9,12 @@ it to prove it works); then ten recovery codes, shown once. With one, they are a
 Until then the admin shows them nothing (PortalAdminSite).
 """
 
+import base64
 import io
 
 import segno
 from django import forms
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
@@ -56,8 +58,6 @@ def next_url(request) -> str:
 
 
 def _context(request, **extra) -> dict:
-    from django.contrib import admin
-
     return {**admin.site.each_context(request), "next": next_url(request), **extra}
 
 
@@ -130,10 +130,14 @@ def setup(request):
         title="Set up your second factor",
         after_passkey=f"{reverse('admin:second-factor-recovery-codes')}?next={next_url(request)}",
         qr_svg=svg.getvalue().decode(),
-        key=" ".join(device.config_url.split("secret=")[1].split("&")[0][i : i + 4]
-                     for i in range(0, 32, 4)),
-    )  # fmt: skip
+        key=spaced(base64.b32encode(device.bin_key).decode()),
+    )
     return render(request, "admin/staff/setup.html", context, status=400 if form.errors else 200)
+
+
+def spaced(key: str) -> str:
+    """The key in groups of four, as authenticator apps ask for it to be typed."""
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
 @transaction.atomic

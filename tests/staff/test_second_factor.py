@@ -2,6 +2,7 @@
 up an authenticator app on first sign-in, with recovery codes; a superuser resets a
 colleague's; and sessions that end when they should."""
 
+import base64
 import datetime
 import re
 
@@ -71,6 +72,9 @@ def test_first_sign_in_sets_up_an_app_then_gives_recovery_codes(client):
     assert "<svg" in html
     assert "Set up your second factor" in html
     device = TOTPDevice.objects.get(user=user, confirmed=False)
+    # The key as text, in groups of four, for those who cannot scan the code.
+    key = base64.b32encode(device.bin_key).decode()
+    assert " ".join(key[i : i + 4] for i in range(0, 32, 4)) in html
     # A wrong code is a field error, and nothing is confirmed.
     wrong = client.post(
         "/admin/second-factor/setup/", {"code": "000000", "next": "/admin/news/newsitem/"}
