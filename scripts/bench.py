@@ -10,12 +10,10 @@ below is missed. Run it on a quiet machine: the timings move with machine load.
 """
 
 import argparse
-import http.client
 import json
 import os
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from serving import free_port, get  # noqa: E402 (scripts/, beside this file)
 
 from icsportal.pages import (  # noqa: E402 (needs the path above)
     API_ENDPOINTS,
@@ -140,23 +140,6 @@ def prepare_data(times: int) -> tuple[dict[str, int], dict[str, int], dict[str, 
     }
     connection.close()
     return before, after, rows
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(port: int, url: str) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", url, headers={"Host": "127.0.0.1"})
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
 
 
 def wait_until_serving(port: int, server: subprocess.Popen) -> None:

@@ -16,12 +16,10 @@ server programs (initdb, pg_ctl, pg_dump, pg_restore); run as root it runs them 
 import argparse
 import collections
 import hashlib
-import http.client
 import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +28,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # run as a script from anywhere
+
+from serving import free_port, get  # noqa: E402 (needs the path above)
+
 PAGES = ["/", "/partners/", "/places/sheffield/", "/news/", "/governance/", "/search/?q=york"]
 
 
@@ -47,12 +49,6 @@ def as_postgres(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     if result.returncode:
         sys.exit(f"{' '.join(command)} failed:\n{result.stderr}{result.stdout}")
     return result
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Cluster:
@@ -83,17 +79,6 @@ class Cluster:
     def createdb(self, name: str) -> None:
         as_postgres([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
                      "-U", "postgres", name])  # fmt: skip
-
-
-def get(port: int, path: str, timeout: float = 10) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
 
 
 class Load:
