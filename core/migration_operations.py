@@ -67,3 +67,30 @@ class RunSQLOnPostgreSQL(migrations.RunSQL):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+def markdown_to_rich_text(app_label: str, model_name: str, *fields: str) -> migrations.RunPython:
+    """Turn staff-written Markdown into the rich-text editor's cleaned HTML, once: in the
+    records, in their change history (so a revert brings back HTML, not Markdown) and in the
+    loader's record of what it last wrote (so the seed documents can still update text staff
+    have not changed). Nothing is lost: every paragraph, heading, list, link and table is kept.
+
+    Backwards does nothing: the HTML is itself valid Markdown, rendered as it is."""
+
+    def forwards(apps, schema_editor):
+        from core.richtext import markdown_to_html
+
+        for name in (model_name, f"historical{model_name}"):
+            model = apps.get_model(app_label, name)
+            rows = model.objects.values_list("pk", *fields)
+            for pk, *texts in rows.iterator():
+                converted = {f: markdown_to_html(t) for f, t in zip(fields, texts, strict=True)}
+                model.objects.filter(pk=pk).update(**converted)
+        loaded = apps.get_model("core", "LoadedValue").objects.filter(
+            model_label=f"{app_label}.{model_name}", field_name__in=fields
+        )
+        for value in loaded.exclude(value=None):
+            value.value = markdown_to_html(value.value)
+            value.save(update_fields=["value"])
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.markdown import render_markdown
 from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
+from core.richtext import RichTextField, render_rich_text
 from partners.models import Organisation
 
 # The longest a field may be: longer is a form error, and the database refuses it too.
@@ -209,10 +209,7 @@ class OutgoingEmail(models.Model):
         return f"{self.get_purpose_display()}: {self.subject}"
 
 
-MARKDOWN_HELP = (
-    "Markdown: blank lines between paragraphs, ## for headings, - for lists, "
-    "[text](https://…) for links."
-)
+RICH_TEXT_HELP = "Headings, lists, links, bold, quotes and tables from the toolbar."
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -247,7 +244,7 @@ class Consultation(NamedBySlug, VersionedModel):
     summary = models.CharField(
         max_length=300, help_text="One or two sentences: shown in the list of consultations."
     )
-    description = models.TextField("what it is about", help_text=MARKDOWN_HELP)
+    description = RichTextField("what it is about", help_text=RICH_TEXT_HELP)
     run_by = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -266,21 +263,21 @@ class Consultation(NamedBySlug, VersionedModel):
     survey_url = models.URLField(
         "survey link", blank=True, help_text="An online survey people can fill in, if there is one."
     )
-    events = models.TextField(
+    events = RichTextField(
         "events",
         blank=True,
-        help_text="Meetings or drop-in sessions: when, where and how to book. " + MARKDOWN_HELP,
+        help_text="Meetings or drop-in sessions: when, where and how to book. " + RICH_TEXT_HELP,
     )
     by_contact_form = models.BooleanField(
         "take part through the contact form",
         default=False,
         help_text="Offer the site's contact form, with “Having your say on our plans” chosen.",
     )
-    you_said = models.TextField(
-        "you said", blank=True, help_text="Once closed: what people told us. " + MARKDOWN_HELP
+    you_said = RichTextField(
+        "you said", blank=True, help_text="Once closed: what people told us. " + RICH_TEXT_HELP
     )
-    we_did = models.TextField(
-        "we did", blank=True, help_text="Once closed: what was done about it. " + MARKDOWN_HELP
+    we_did = RichTextField(
+        "we did", blank=True, help_text="Once closed: what was done about it. " + RICH_TEXT_HELP
     )
     published = models.BooleanField(
         default=False,
@@ -341,16 +338,16 @@ class Consultation(NamedBySlug, VersionedModel):
 
     @property
     def description_html(self) -> str:
-        return render_markdown(self.description)
+        return render_rich_text(self.description)
 
     @property
     def events_html(self) -> str:
-        return render_markdown(self.events)
+        return render_rich_text(self.events)
 
     @property
     def you_said_html(self) -> str:
-        return render_markdown(self.you_said)
+        return render_rich_text(self.you_said)
 
     @property
     def we_did_html(self) -> str:
-        return render_markdown(self.we_did)
+        return render_rich_text(self.we_did)

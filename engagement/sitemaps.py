@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from engagement.models import Consultation
 
-PAGES = ["engagement:get-involved", "engagement:contact", "engagement:complaints"]
+# Get involved and the complaints page are standing pages: in pages.sitemaps.
+PAGES = ["engagement:contact"]
 
 
 class EngagementSitemap(Sitemap):

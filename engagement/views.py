@@ -15,6 +15,7 @@ from core.views import PageMixin
 from engagement.forms import ContactForm
 from engagement.models import Consultation, Topic
 from engagement.services import TooManyMessages, receive_message
+from pages.views import StandingPageMixin
 
 REFERENCE = re.compile(r"ICS-\d{4}-\d{5,}")
 
@@ -96,17 +97,13 @@ class ContactSentView(PageMixin, TemplateView):
         )
 
 
-class GetInvolvedView(PageMixin, ListView):
+class GetInvolvedView(StandingPageMixin, ListView):
     """Open consultations (closing soonest first, at most OPEN_SHOWN), then closed ones with
     their outcome, newest first, ten a page. What is open is decided by the request's time."""
 
     template_name = "engagement/get_involved.html"
     paginate_by = 10
-    page_title = "Get involved"
-    meta_description = (
-        "Have your say: consultations and engagement open now, how to take part, and what "
-        "we did with what people told us."
-    )
+    page_key = "get-involved"
     # More open at once than a reader can weigh: the list says how many there are.
     OPEN_SHOWN = 20
 
@@ -151,10 +148,6 @@ class ConsultationView(PageMixin, DetailView):
         return super().get_context_data(is_open=self.object.is_open(), **kwargs)
 
 
-class ComplaintsView(PageMixin, TemplateView):
+class ComplaintsView(StandingPageMixin, TemplateView):
     template_name = "engagement/complaints.html"
-    page_title = "How to complain about an NHS service"
-    meta_description = (
-        "Where a complaint about an NHS service goes: the provider, the integrated care board, "
-        "then the Parliamentary and Health Service Ombudsman."
-    )
+    page_key = "complaints"

@@ -23,6 +23,7 @@ from governance.models import (
     Meeting,
 )
 from news.models import NewsItem, Topic
+from pages.models import Page
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
 from places.models import (
     IntegratedCareSystem,
@@ -209,6 +210,41 @@ def make_publication(*, documents: tuple[Document, ...] = (), **overrides) -> Pu
     return publication
 
 
+def make_page(**overrides) -> Page:
+    """A published page under `parent` (top level if none), reviewed today."""
+    n = _n()
+    today = timezone.localdate()
+    values = {
+        "title": f"Page {n}",
+        "slug": f"page-{n}",
+        "summary": f"What page {n} says, in a sentence or two for lists and search results.",
+        "body": f"<h2>Section {n}</h2><p>Text of page {n}.</p>",
+        "last_reviewed_on": today,
+        "next_review_due": today + timedelta(days=365),
+        "publish_at": timezone.now() - timedelta(days=1),
+    }
+    return Page.objects.create(**{**values, **overrides})
+
+
+EXAMPLE_SECTION = "/about/example-section/"
+
+
+def make_example_pages() -> Page:
+    """The pages icsportal/pages.py's `made_up` entries open: a section the comms team might
+    add under the about page, with a page under it. Idempotent."""
+    section = Page.objects.filter(url_path=EXAMPLE_SECTION).first()
+    if section is None:
+        about = Page.objects.get(key="about")
+        # No figures in their words: every figure on the site must show its source.
+        words = {
+            "summary": "What this section of the site is about, as the comms team would write.",
+            "body": "<h2>What you will find here</h2><p>The pages of this section.</p>",
+        }
+        section = make_page(parent=about, slug="example-section", title="Example section", **words)
+        make_page(parent=section, slug="example-page", title="Example page", **words)
+    return section
+
+
 def grow_partnership(times: int = 10) -> None:
     """Add `times` times the seeded partnership's records of every kind the public pages show,
     linked where they show (the seeded partnership must be loaded). The query-count tests use
@@ -274,6 +310,11 @@ def grow_partnership(times: int = 10) -> None:
             extra = make_document()
             make_document(alternative_of=extra, alternative_format="large_print")
             PublicationDocument.objects.create(publication=seeded, document=extra, order=10 + n)
+        if n % 6 == 0:
+            # The example section's list of pages is cut at its limit, however many it has.
+            section = make_example_pages()
+            for _ in range(6):
+                make_page(parent=section)
     # Saves queue their search entries for after the commit; tests never commit.
     search_index.rebuild()
 

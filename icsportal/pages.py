@@ -24,6 +24,8 @@ class PublicPage(NamedTuple):
     seeded: bool = False  # load the partnership data (manage.py load_partnership) first
     status: int = 200  # what the page itself answers: 400 for a form error, 404 not found
     form: bool = False  # holds a POST form, so sets the CSRF cookie (the only cookie allowed)
+    # Made up on top of the seeded data by `prepare()` (pages the comms team might add).
+    made_up: bool = False
 
 
 PUBLIC_PAGES: list[PublicPage] = [
@@ -72,8 +74,8 @@ PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/contact/?topic=website", form=True),
     PublicPage("/contact/sent/?reference=ICS-2026-00123"),
     PublicPage("/complaints/", seeded=True),
-    PublicPage("/get-involved/"),
-    PublicPage("/get-involved/?page=2", status=404),
+    PublicPage("/get-involved/", seeded=True),
+    PublicPage("/get-involved/?page=2", seeded=True, status=404),
     PublicPage("/get-involved/no-such-consultation/", status=404),
     PublicPage("/search/", seeded=True),
     PublicPage("/search/?q=sheffield", seeded=True),
@@ -85,11 +87,21 @@ PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/sources/", seeded=True),
     PublicPage("/sources/organisations/", seeded=True),
     PublicPage("/sources/populations/", seeded=True),
-    PublicPage("/accessibility/"),
-    PublicPage("/cookies/"),
-    PublicPage("/privacy/"),
+    PublicPage("/accessibility/", seeded=True),
+    PublicPage("/cookies/", seeded=True),
+    PublicPage("/privacy/", seeded=True),
+    PublicPage("/about/example-section/", seeded=True, made_up=True),
+    PublicPage("/about/example-section/example-page/", seeded=True, made_up=True),
     PublicPage("/no-such-page/", status=404),  # the styled 404
 ]
+
+
+def prepare(entries: list[PublicPage] = PUBLIC_PAGES) -> None:
+    """Make up what the `made_up` entries need, on the seeded data (idempotent)."""
+    if any(entry.made_up for entry in entries):
+        from icsportal.factories import make_example_pages
+
+        make_example_pages()
 
 
 def paths_answering_ok() -> list[str]:

@@ -1,10 +1,8 @@
 """Root URLconf: each app's URLs under its namespace, plus admin and machine endpoints."""
 
-from datetime import date
-
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
@@ -15,9 +13,13 @@ from icsportal import sources, views
 from news import views as news_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
 from opendata.views import OpenDataPage
+from pages.sitemaps import PageSitemap
+from pages.views import PagePathConverter, PageView
 from partners.sitemaps import OrganisationSitemap
 from places.sitemaps import PlaceSitemap, PlacesPagesSitemap
 from publications.sitemaps import PublicationPagesSitemap, PublicationSitemap
+
+register_converter(PagePathConverter, "page_path")
 
 # admin.site is staff.sites.PortalAdminSite (staff.apps.PortalAdminConfig).
 sitemaps = {
@@ -35,46 +37,30 @@ sitemaps = {
     "publication-pages": PublicationPagesSitemap,
     "publications": PublicationSitemap,
     "engagement": EngagementSitemap,
+    "site-pages": PageSitemap,
 }
 
-# The accessibility statement's dates, shown on it: update them here when it is reviewed.
-ACCESSIBILITY_STATEMENT_DATES = {
-    "prepared_on": date(2026, 11, 26),
-    "last_reviewed_on": date(2026, 11, 26),
-}
-
+# The policy pages (their text is the comms team's, in pages.Page), then any other address,
+# which may be a page the comms team added: mounted last, so it never hides another page.
 policy_pages = [
     path(
         "accessibility/",
         views.PolicyPageView.as_view(
-            template_name="pages/accessibility.html",
-            page_title="Accessibility statement",
-            meta_description="How accessible this website is, and how to report a problem.",
-            extra_context=ACCESSIBILITY_STATEMENT_DATES,
+            template_name="pages/accessibility.html", page_key="accessibility"
         ),
         name="accessibility",
     ),
     path(
         "cookies/",
-        views.PolicyPageView.as_view(
-            template_name="pages/cookies.html",
-            page_title="Cookies",
-            meta_description=(
-                "The cookies this website sets: none for readers, one for the contact form, "
-                "two strictly necessary ones for staff."
-            ),
-        ),
+        views.PolicyPageView.as_view(template_name="pages/cookies.html", page_key="cookies"),
         name="cookies",
     ),
     path(
         "privacy/",
-        views.PolicyPageView.as_view(
-            template_name="pages/privacy.html",
-            page_title="Privacy notice",
-            meta_description="What personal information this website collects, and how it is used.",
-        ),
+        views.PolicyPageView.as_view(template_name="pages/privacy.html", page_key="privacy"),
         name="privacy",
     ),
+    path("<page_path:url_path>/", PageView.as_view(), name="page"),
 ]
 
 urlpatterns = [
@@ -93,7 +79,6 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("api/v1/", include("opendata.urls")),
     path("open-data/", OpenDataPage.as_view(), name="open-data"),
-    path("", include((policy_pages, "pages"))),
     path("sources/", sources.SourcesView.as_view(), name="sources"),
     path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),
     path(
@@ -109,6 +94,7 @@ urlpatterns = [
     # Passkey ceremonies (django-otp-webauthn's JSON endpoints), for staff signing in.
     path("admin/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
+    path("", include((policy_pages, "pages"))),
 ]
 
 handler404 = "icsportal.views.page_not_found"

@@ -15,6 +15,7 @@ from core.http import safe
 from core.views import PageMixin
 from icsportal.context_processors import canonical_url
 from news.models import NewsItem
+from pages.views import StandingPageMixin
 from partners.models import Organisation
 from places.models import IntegratedCareSystem, Place, neighbourhood_totals
 
@@ -51,8 +52,9 @@ class HomeView(PageMixin, TemplateView):
         return context
 
 
-class PolicyPageView(PageMixin, TemplateView):
-    """The accessibility statement, cookies and privacy pages."""
+class PolicyPageView(StandingPageMixin, TemplateView):
+    """The accessibility statement, cookies and privacy pages: their text is the comms team's
+    (pages.Page), the parts that come from the settings are added here."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

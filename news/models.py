@@ -15,8 +15,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance
-from core.markdown import render_markdown
 from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
+from core.richtext import RichTextField, render_rich_text
 from news.images import news_image_path, validate_news_image
 from partners.models import Organisation
 from places.models import Place
@@ -75,9 +75,9 @@ class NewsItem(NamedBySlug, VersionedModel):
     summary = models.CharField(
         max_length=300, help_text="One or two sentences: shown in lists, feeds and search results."
     )
-    body = models.TextField(
-        help_text="Markdown: blank lines between paragraphs, ## for headings, - for lists, "
-        "[text](https://…) for links."
+    body = RichTextField(
+        help_text="Headings, lists, links, bold, quotes and tables from the toolbar. Anything "
+        "else pasted in (scripts, styles, images) is removed when the item is saved."
     )
     image = models.ImageField(
         upload_to=news_image_path,
@@ -144,7 +144,7 @@ class NewsItem(NamedBySlug, VersionedModel):
 
     @property
     def body_html(self) -> str:
-        return render_markdown(self.body)
+        return render_rich_text(self.body)
 
     def publish(self, *, at: datetime.datetime | None = None) -> None:
         """Publish now, or schedule for a later time."""

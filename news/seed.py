@@ -9,6 +9,7 @@ item is published, scheduled or a draft is the comms team's decision from then o
 from pathlib import Path
 
 from alliances.models import Alliance
+from core.richtext import markdown_to_html
 from core.seeding import LoadReport, add_links, read_toml, upsert
 from news.models import NewsItem, Topic
 from partners.models import Organisation
@@ -32,7 +33,8 @@ def load_news(*, report: LoadReport, path: Path = DATA_FILE) -> None:
             "organisations": (Organisation, row.pop("organisations", [])),
         }
         publish_at = row.pop("publish_at", None)
-        row["body"] = row["body"].strip()
+        # Written in Markdown in the seed document; stored as the editor's cleaned HTML.
+        row["body"] = markdown_to_html(row["body"])
         item = upsert(
             NewsItem,
             key={"slug": slug},

@@ -17,7 +17,7 @@ class PlacesPagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["places:about", "places:journey", "places:list", "places:neighbourhoods"]
+        return ["places:journey", "places:list", "places:neighbourhoods"]
 
     def location(self, item):
         return reverse(item)

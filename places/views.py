@@ -8,6 +8,7 @@ from django.views.generic import DetailView, TemplateView
 
 from core.models import distinct_citations
 from core.views import PageMixin
+from pages.views import StandingPageMixin
 from places.models import (
     CENSUS_YEAR,
     IntegratedCareSystem,
@@ -32,13 +33,9 @@ class SystemPageMixin(PageMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class AboutView(SystemPageMixin, TemplateView):
+class AboutView(StandingPageMixin, SystemPageMixin, TemplateView):
     template_name = "places/about.html"
-    page_title = "Who we are"
-    meta_description = (
-        "Who we are: the partners of the integrated care system, our places, and how we work "
-        "together."
-    )
+    page_key = "about"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

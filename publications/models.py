@@ -17,7 +17,6 @@ from django.utils.safestring import SafeString
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_date, iso_date
-from core.markdown import render_markdown
 from core.models import (
     NamedBySlug,
     SlugNaturalKeyManager,
@@ -25,6 +24,7 @@ from core.models import (
     VersionedModel,
     sourced_constraints,
 )
+from core.richtext import RichTextField, render_rich_text
 from documents.models import Document
 from governance.models import Body, Meeting
 from places.models import IntegratedCareSystem, Place
@@ -96,7 +96,7 @@ class PublicationManager(SlugNaturalKeyManager.from_queryset(PublicationQuerySet
 
 class Publication(NamedBySlug, VersionedModel, SourcedModel):
     """One publication: its documents (files or links, with their alternative formats) and,
-    optionally, its content written here as Markdown and shown as a page."""
+    optionally, its content written here and shown as a page."""
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=150, unique=True)
@@ -156,11 +156,10 @@ class Publication(NamedBySlug, VersionedModel, SourcedModel):
         related_name="publications",
         help_text="For board papers: the meeting they were for.",
     )
-    content = models.TextField(
+    content = RichTextField(
         "content as a page",
         blank=True,
-        help_text="Optional: the publication itself, written here in Markdown and shown as a "
-        "web page (## for headings, - for lists, [text](https://…) for links).",
+        help_text="Optional: the publication itself, written here and shown as a web page.",
     )
     documents = models.ManyToManyField(
         Document, through="PublicationDocument", blank=True, related_name="publications"
@@ -213,8 +212,8 @@ class Publication(NamedBySlug, VersionedModel, SourcedModel):
 
     @property
     def content_html(self) -> SafeString:
-        """The content rendered and cleaned against the allowlist (core.markdown)."""
-        return render_markdown(self.content)
+        """The content, cleaned against the allowlist (core.richtext)."""
+        return render_rich_text(self.content)
 
     @property
     def date_display(self) -> str:

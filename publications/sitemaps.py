@@ -1,5 +1,5 @@
-"""Sitemap entries for publications: the list, the freedom of information page and each
-published publication."""
+"""Sitemap entries for publications: the list and each published publication (the freedom of
+information page is a standing page: in pages.sitemaps)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -11,7 +11,7 @@ class PublicationPagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["publications:list", "publications:freedom-of-information"]
+        return ["publications:list"]
 
     def location(self, item):
         return reverse(item)

@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.models import Confidence
 from core.views import FilteredListMixin, PageMixin
+from pages.views import StandingPageMixin
 from publications.forms import PublicationFilterForm
 from publications.models import Publication
 from publications.scheme import build_scheme
@@ -87,13 +88,9 @@ INFORMATION_CONTACTS = {
 }
 
 
-class FreedomOfInformationView(PageMixin, TemplateView):
+class FreedomOfInformationView(StandingPageMixin, TemplateView):
     template_name = "publications/freedom_of_information.html"
-    page_title = "Freedom of information"
-    meta_description = (
-        "How to ask for information under the Freedom of Information Act 2000, what happens "
-        "next, and our publication scheme: what we publish, class by class."
-    )
+    page_key = "freedom-of-information"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -117,12 +117,14 @@ def prepare_data(times: int) -> tuple[dict[str, int], dict[str, int], dict[str, 
     from django.test import Client
 
     from icsportal.factories import grow_partnership
+    from icsportal.pages import prepare
     from news.models import NewsItem
     from partners.models import Organisation
     from places.models import Neighbourhood, Place
 
     call_command("migrate", verbosity=0)
     call_command("load_partnership", verbosity=0)
+    prepare()
     client = Client()
     cache.clear()
     before = count_queries(client)

@@ -20,14 +20,14 @@ from functools import partial
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.html import strip_tags
 
 from alliances.models import Alliance, AllianceKind
-from core.markdown import render_markdown
+from core.richtext import plain_text
 from documents.models import Document as StoredDocument
 from engagement.models import Consultation
 from governance.models import AgendaItem, Body, Meeting
 from news.models import NewsItem
+from pages.models import Page
 from partners.models import IdentifierScheme, Organisation, PreviousIdentifier
 from places.models import Neighbourhood, Place
 from publications.models import Publication, PublicationDocument
@@ -76,11 +76,6 @@ class Source:
     @property
     def label(self) -> str:
         return self.model._meta.label_lower
-
-
-def plain(markdown_text: str) -> str:
-    """Staff-written Markdown as the words a reader sees."""
-    return strip_tags(render_markdown(markdown_text))
 
 
 def places(queryset) -> Iterator[tuple[int, EntryFields]]:
@@ -209,7 +204,7 @@ def publications(queryset) -> Iterator[tuple[int, EntryFields]]:
                 text=(
                     f"{publication.get_kind_display()}.",
                     publication.summary,
-                    plain(publication.content),
+                    plain_text(publication.content),
                     *(document.title for document in publication.documents.all()),
                 ),
                 date=publication.published_on,
@@ -225,7 +220,7 @@ def news(queryset) -> Iterator[tuple[int, EntryFields]]:
                 kind=Kind.NEWS,
                 title=item.title,
                 url=item.get_absolute_url(),
-                text=(item.summary, plain(item.body)),
+                text=(item.summary, plain_text(item.body)),
                 date=item.publish_at.date() if item.publish_at else None,
             ),
         )
@@ -242,11 +237,25 @@ def consultations(queryset) -> Iterator[tuple[int, EntryFields]]:
                 other_names=[consultation.run_by.name] if consultation.run_by else [],
                 text=(
                     consultation.summary,
-                    plain(consultation.description),
-                    plain(consultation.you_said),
-                    plain(consultation.we_did),
+                    plain_text(consultation.description),
+                    plain_text(consultation.you_said),
+                    plain_text(consultation.we_did),
                 ),
                 date=consultation.opens_at.date(),
+            ),
+        )
+
+
+def pages(queryset) -> Iterator[tuple[int, EntryFields]]:
+    for page in queryset:
+        yield (
+            page.pk,
+            EntryFields(
+                kind=Kind.PAGE,
+                title=page.title,
+                url=page.get_absolute_url(),
+                text=(page.summary, plain_text(page.body)),
+                date=page.last_reviewed_on,
             ),
         )
 
@@ -286,6 +295,7 @@ SOURCES = (
     ),
     Source(NewsItem, news, public=lambda: NewsItem.objects.published()),
     Source(Consultation, consultations, public=lambda: Consultation.objects.public()),
+    Source(Page, pages, public=lambda: Page.objects.live()),
 )
 
 

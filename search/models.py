@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     PUBLICATION = "publication", "Publication"
     NEWS = "news", "News"
     CONSULTATION = "consultation", "Consultation"
+    PAGE = "page", "Page"
 
 
 class Entry(models.Model):

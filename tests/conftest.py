@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+from core.seeding import LoadReport
+from pages.seed import load_pages
 from tests.factories import (
     COMMS_TEAM,
     CONTACT_TEAM,
@@ -31,6 +33,13 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def standing_pages(db):
+    """The site's standing pages (about, accessibility, cookies, …) with their seeded text, as
+    `make run` loads them: their views answer 404 without them."""
+    load_pages(report=LoadReport())
 
 
 @pytest.fixture

@@ -37,8 +37,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",  # passkeys
+    "django_prose_editor",  # the admin's rich-text editor (core.richtext)
     "icsportal",
     "core",
+    "pages",
     "staff",
     "documents",
     "places",
@@ -205,10 +207,17 @@ CRISPY_TEMPLATE_PACK = "nhsuk"
 
 # Security headers. A strict CSP: no inline script or style anywhere; the one module script
 # carries a per-request nonce.
+TIPTAP_BASE_STYLES_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    # The admin's rich-text editor (django-prose-editor, on Tiptap) adds Tiptap's base styles
+    # as one <style> element: allowed by the hash of exactly that text, and nothing else
+    # (tests/core/test_rich_text_editor.py checks it against the installed package).
+    "style-src": [CSP.SELF, TIPTAP_BASE_STYLES_HASH],
+    # It also writes empty style attributes: the hash is the empty string's.
+    "style-src-attr": [CSP.UNSAFE_HASHES, EMPTY_STYLE_HASH],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF, "https://assets.nhs.uk"],
     "connect-src": [CSP.SELF],

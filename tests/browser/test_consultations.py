@@ -17,6 +17,9 @@ from tests.browser.helpers import (
     scrolls_horizontally,
 )
 
+# Their pages are standing pages: the comms team's text, loaded as `make run` does.
+pytestmark = pytest.mark.usefixtures("standing_pages")
+
 
 @pytest.mark.browser
 def test_consultations_open_and_closed_are_accessible_at_every_width(

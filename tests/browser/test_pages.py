@@ -2,7 +2,7 @@
 
 import pytest
 
-from icsportal.pages import PUBLIC_PAGES, PublicPage
+from icsportal.pages import PUBLIC_PAGES, PublicPage, prepare
 from tests.browser.helpers import (
     DESKTOP,
     MOBILE,
@@ -36,6 +36,7 @@ def test_public_page_in_a_real_browser(
     # Loading the data takes longer than checking a page: both widths share one load.
     if public_page.seeded:
         request.getfixturevalue("live_seeded")
+    prepare([public_page])
     for viewport, size in VIEWPORTS.items():
         with subtests.test(viewport=viewport):
             console_errors.clear()

@@ -54,10 +54,11 @@ def test_partner_editors_change_partner_records_but_delete_no_system_or_place():
 
 
 @pytest.mark.django_db
-def test_comms_team_has_news_and_consultations_including_publishing_and_nothing_else():
+def test_comms_team_has_news_consultations_and_pages_including_publishing_and_nothing_else():
     expected = {("news", f"{action}_{model}") for model in NEWS_MODELS for action in ACTIONS}
     consultations = {("engagement", f"{action}_consultation") for action in ACTIONS}
-    assert granted(COMMS_TEAM) == expected | {("news", "publish_newsitem")} | consultations
+    pages = {("pages", f"{action}_page") for action in ACTIONS} | {("pages", "publish_page")}
+    assert granted(COMMS_TEAM) == expected | {("news", "publish_newsitem")} | consultations | pages
 
 
 @pytest.mark.django_db

@@ -14,6 +14,9 @@ from engagement.models import Consultation
 from tests.factories import make_consultation, make_organisation
 from tests.html import parse
 
+# Their pages are standing pages: the comms team's text, loaded as `make run` does.
+pytestmark = pytest.mark.usefixtures("standing_pages")
+
 LONDON = ZoneInfo("Europe/London")
 ONE_SECOND = datetime.timedelta(seconds=1)
 OPENS = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=LONDON)
@@ -85,7 +88,7 @@ def test_a_closed_consultation_shows_what_people_said_and_what_was_done(client):
         opens_at=now - datetime.timedelta(days=60),
         closes_at=now - datetime.timedelta(days=30),
         you_said="Travel times worried you.",
-        we_did="We added a **patient transport** service.",
+        we_did="<p>We added a <strong>patient transport</strong> service.</p>",
     )
     page = main(client, closed.get_absolute_url())
     outcome = page.text[page.text.index("You said, we did") :]
@@ -98,7 +101,7 @@ def test_a_closed_consultation_shows_what_people_said_and_what_was_done(client):
 def test_each_way_to_take_part_is_offered_while_open(client):
     consultation = make_consultation(
         survey_url="https://survey.example.org/stroke",
-        events="- 4 March, 6pm, Barnsley Town Hall",
+        events="<ul><li>4 March, 6pm, Barnsley Town Hall</li></ul>",
         by_contact_form=True,
         run_by=make_organisation(name="Barnsley Hospital NHS Foundation Trust"),
     )
@@ -115,10 +118,10 @@ def test_each_way_to_take_part_is_offered_while_open(client):
 
 
 @pytest.mark.django_db
-def test_staff_text_is_cleaned_markdown_and_the_summary_plain_text(client):
+def test_staff_text_is_cleaned_rich_text_and_the_summary_plain_text(client):
     consultation = make_consultation(
         summary="<b>Bold</b> claims",
-        description="Read [this](javascript:alert(1)) <script>alert(1)</script>",
+        description='<p>Read <a href="javascript:alert(1)">this</a></p><script>alert(1)</script>',
     )
     html = client.get(consultation.get_absolute_url()).content.decode()
     assert "&lt;b&gt;Bold&lt;/b&gt; claims" in html

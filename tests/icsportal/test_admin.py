@@ -74,7 +74,7 @@ def expected_status(role: str, model, url: str) -> int:
         return 200
     if role == "partner editor" and model._meta.app_label in PARTNER_APPS:
         return 200
-    if role == "comms team" and model._meta.app_label == "news":
+    if role == "comms team" and model._meta.app_label in {"news", "pages"}:
         return 200
     # Consultations are the Comms team's; the messages residents send, the Contact team's.
     consultations = model._meta.label_lower == "engagement.consultation"

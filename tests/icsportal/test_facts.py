@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from icsportal.pages import PUBLIC_PAGES
+from icsportal.pages import PUBLIC_PAGES, prepare
 from partners.models import Organisation, PreviousIdentifier
 from tests.helpers import page, text
 from tests.html import Element, parse
@@ -42,6 +42,7 @@ SEEDED_PAGES = [entry.path for entry in PUBLIC_PAGES if entry.seeded and entry.s
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", SEEDED_PAGES)
 def test_no_figure_or_code_is_shown_without_its_source(client, seeded, path):
+    prepare()
     ods_codes = set(Organisation.objects.exclude(ods_code="").values_list("ods_code", flat=True))
     ods_codes |= set(PreviousIdentifier.objects.values_list("value", flat=True))
     main = parse(page(client, path)).select_one("main")
@@ -66,6 +67,7 @@ def test_the_walk_fails_on_an_unsourced_figure():
 
 @pytest.mark.django_db
 def test_confidence_is_in_plain_english(client, seeded):
+    prepare()
     for path in SEEDED_PAGES:
         body = text(page(client, path))
         for shorthand in ["Not yet verified", "None recorded", " via "]:

@@ -16,6 +16,7 @@ SECURITY_HEADERS = [
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("standing_pages")
 @pytest.mark.parametrize("path", ["/static/css/main.css", "/static/js/main.mjs", "/privacy/"])
 def test_static_files_and_pages_carry_the_security_headers(client, path):
     response = client.get(path, secure=True)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from icsportal.pages import paths_answering_ok, paths_with_forms
+from icsportal.pages import paths_answering_ok, paths_with_forms, prepare
 from tests import factories as f
 
 PUBLIC_PAGES = paths_answering_ok()
@@ -23,6 +23,7 @@ def count_queries(client, url: str) -> int:
 
 @pytest.mark.django_db
 def test_every_public_page_runs_a_constant_number_of_queries(client, seeded):
+    prepare()
     before = {url: count_queries(client, url) for url in PUBLIC_PAGES}
     f.grow_partnership(times=10)
     after = {url: count_queries(client, url) for url in PUBLIC_PAGES}
@@ -33,6 +34,7 @@ def test_every_public_page_runs_a_constant_number_of_queries(client, seeded):
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_public_page_basics(client, seeded, url):
+    prepare()
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()

@@ -7,6 +7,9 @@ from django.utils import timezone
 
 from tests.html import parse
 
+# Their pages are standing pages: the comms team's text, loaded as `make run` does.
+pytestmark = pytest.mark.usefixtures("standing_pages")
+
 ADDRESS = "contact@portal.example.nhs.uk"
 
 
@@ -26,9 +29,11 @@ def section(page, heading: str) -> str:
 
 @pytest.mark.django_db
 def test_the_statement_says_when_it_was_prepared_and_last_reviewed(client):
-    assert (
-        "This statement was prepared on 26 November 2026. It was last reviewed on 26 November 2026."
-    ) in main(client, "/accessibility/").text
+    page = main(client, "/accessibility/")
+    assert "This statement was prepared on 26 November 2026." in page.text
+    review = page.select_one(".nhsuk-review-date").text
+    assert "Page last reviewed: 26 November 2026" in review
+    assert "Next review due: 26 November 2027" in review
 
 
 @pytest.mark.django_db
@@ -90,9 +95,10 @@ def test_the_privacy_notice_says_what_the_contact_form_stores_why_and_for_how_lo
 @pytest.mark.django_db
 def test_the_cookies_page_names_the_contact_forms_cookie(client):
     page = main(client, "/cookies/")
-    form_cookie = section(page, "The cookie the contact form sets")
-    assert "__Host-csrftoken" in form_cookie
-    assert "no other page sets it" in form_cookie
+    assert "no other page sets it" in section(page, "The cookie the contact form sets")
+    listed = section(page, "Every cookie this website sets")
+    assert "__Host-csrftoken People who open the contact form, and staff who sign in" in listed
+    assert "__Host-sessionid Staff who sign in" in listed
     assert "/privacy/#contact-form" in [a.attrs["href"] for a in page.select("a[href]")]
 
 

@@ -110,6 +110,7 @@ def test_a_client_reaching_the_app_directly_cannot_escape_the_login_throttle(cli
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("standing_pages")
 def test_forwarded_headers_from_elsewhere_are_removed_before_anything_reads_them(client, settings):
     settings.TRUSTED_PROXIES = LOAD_BALANCERS
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -143,7 +143,7 @@ def test_publish_and_unpublish_from_the_item_page(client_as):
 
 @pytest.mark.django_db
 def test_preview_shows_the_draft_as_the_public_would_and_is_never_cached(client_as):
-    item = make_news_item(title="Draft for review", body="## A heading\n\nText.")
+    item = make_news_item(title="Draft for review", body="<h2>A heading</h2><p>Text.</p>")
     response = client_as("comms team").get(action_urls(item)["preview"][1])
     page = response.content.decode()
     assert "Draft for review" in page

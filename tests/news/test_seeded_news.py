@@ -56,7 +56,7 @@ def test_every_seeded_news_item_ends_by_naming_its_source(seeded):
     items = NewsItem.objects.all()
     assert items.count() == DATA_FILE.read_text().count("[[items]]")
     for item in items:
-        last_paragraph = item.body.strip().split("\n\n")[-1]
+        last_paragraph = re.findall(r"<p>(.*?)</p>", item.body, re.S)[-1]
         assert "based on" in last_paragraph.lower(), item.slug
 
 

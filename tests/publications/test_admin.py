@@ -72,7 +72,7 @@ def test_a_publication_needs_a_document_or_content(client_as):
     assert response.status_code == 200
     assert "needs something to read" in response.content.decode()
     assert not Publication.objects.exists()
-    response = client.post(ADD, add_form(system, content="## Our plan\n\nKeep warm."))
+    response = client.post(ADD, add_form(system, content="<h2>Our plan</h2><p>Keep warm.</p>"))
     assert response.status_code == 302
     assert Publication.objects.get().content_html.startswith("<h2>Our plan</h2>")
 

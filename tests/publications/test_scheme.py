@@ -11,6 +11,9 @@ from tests import factories as f
 from tests.helpers import page, text
 from tests.html import parse
 
+# Their pages are standing pages: the comms team's text, loaded as `make run` does.
+pytestmark = pytest.mark.usefixtures("standing_pages")
+
 
 def scheme_class(html: str, title: str) -> str:
     """The text of one class of the scheme: from its heading to the next."""

@@ -12,6 +12,9 @@ from tests.helpers import page, text
 from tests.html import parse
 from tests.icsportal.test_pages import count_queries
 
+# Their pages are standing pages: the comms team's text, loaded as `make run` does.
+pytestmark = pytest.mark.usefixtures("standing_pages")
+
 
 def day(text_date: str) -> datetime.date:
     return datetime.date.fromisoformat(text_date)
@@ -186,7 +189,7 @@ def test_documents_in_order_with_their_type_and_alternatives_linked_both_ways(cl
 @pytest.mark.django_db
 def test_content_written_in_the_admin_is_shown_and_cleaned(client):
     publication = f.make_publication(
-        content='## Our aims\n\nBetter care.\n\n<script>alert("x")</script>'
+        content='<h2>Our aims</h2><p>Better care.</p><script>alert("x")</script>'
         '<a href="javascript:alert(1)" onclick="x()">click</a>',
     )
     html = page(client, publication.get_absolute_url())

@@ -1,9 +1,10 @@
-"""Load the partnership's data (places, partners, alliances, governance, publications, news).
+"""Load the partnership's data (places, partners, alliances, governance, publications, news,
+and the text of the site's standing pages).
 
 Idempotent. Reads the data files committed in each app (`places/data/`, `partners/data/`,
 `alliances/data/`, `governance/data/` (bodies and meetings), `publications/data/`
-(publications and their documents, as links), `news/data/`). It creates what is missing and
-updates a field the data file changed only while staff have not changed it since
+(publications and their documents, as links), `news/data/`, `pages/data/`). It creates what is
+missing and updates a field the data file changed only while staff have not changed it since
 the loader last wrote it; staff edits, deletions and removed links are kept and listed ("kept
 staff change: ..."), and records and links that staff added are never deleted. A news item's
 publish time is written only when the item is created. Running it again changes nothing.
@@ -18,6 +19,7 @@ from alliances.seed import load_alliances
 from core.seeding import LoadReport
 from governance.seed import load_governance
 from news.seed import load_news
+from pages.seed import load_pages
 from partners.seed import load_organisations
 from places.seed import load_places
 from publications.seed import load_publications
@@ -46,6 +48,7 @@ class Command(BaseCommand):
                 load_governance(report=report)
                 load_publications(report=report)
                 load_news(report=report)
+                load_pages(report=report)
                 # The site search's entries, all at once rather than record by record.
                 search_index.rebuild()
                 if dry_run:
