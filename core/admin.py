@@ -3,6 +3,9 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join, strip_tags
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import CITATION_FIELDS
@@ -11,17 +14,33 @@ STALE_EDIT_MESSAGE = (
     "Someone else saved this record after you opened it. Your changes have not been saved. "
     "Open the record again to see their changes, then make yours."
 )
+STALE_EDIT_REAPPLY = (
+    "Someone else saved this record after you opened it{who}, so your changes have not been "
+    "saved yet. They changed:{changes}Your changes are still in the form below. Check them "
+    "against theirs, then save again to apply yours over theirs."
+)
 
 
 class VersionedAdminForm(forms.ModelForm):
-    """Carries the record's version through the edit page and refuses a stale save."""
+    """Carries the record's version through the edit page and refuses a stale save.
+
+    Refused, the form says who saved in between and which fields they changed (from the
+    record's history), keeps everything the second person typed, and takes the current
+    version on, so saving again applies their changes over the first person's."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.version
+            # The version saved now: the instance may be an earlier one, shown to be reverted
+            # to from the history, and a revert is an edit of the current version.
+            self.fields["loaded_version"].initial = (
+                type(self.instance)
+                ._base_manager.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -34,10 +53,55 @@ class VersionedAdminForm(forms.ModelForm):
                 .first()
             )
             if loaded is None or loaded != current:
-                raise ValidationError(STALE_EDIT_MESSAGE, code="stale")
+                raise ValidationError(self.stale_message(loaded, current), code="stale")
             # The model's conditional UPDATE then checks again, race-free, at save time.
             self.instance.version = loaded
         return cleaned
+
+    def stale_message(self, loaded: int | None, current: int | None):
+        history = getattr(type(self.instance), "history", None)
+        if loaded is None or current is None or history is None:
+            return STALE_EDIT_MESSAGE
+        versions = {
+            record.version: record
+            for record in history.model.objects.filter(
+                id=self.instance.pk, version__in=[loaded, current]
+            ).select_related("history_user")
+        }
+        before, now = versions.get(loaded), versions.get(current)
+        if before is None or now is None:
+            return STALE_EDIT_MESSAGE
+        changed = [
+            (self.fields[name].label or name, getattr(before, name), getattr(now, name))
+            for name in self.fields
+            if name != "loaded_version"
+            and hasattr(now, name)
+            and not isinstance(getattr(now, name), models.Manager)
+            and getattr(before, name) != getattr(now, name)
+        ]
+        if not changed:
+            return STALE_EDIT_MESSAGE
+        # Re-shown with the version now saved: the next save applies these changes.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = str(current)
+        who = ""
+        if now.history_user:
+            when = timezone.localtime(now.history_date)
+            who = f" ({now.history_user.get_username()}, {when:%-d %B %Y at %H:%M})"
+        changes = format_html_join(
+            "",
+            "<li>{}: “{}” became “{}”</li>",
+            ((label, shorten(old), shorten(new)) for label, old, new in changed),
+        )
+        return format_html(
+            STALE_EDIT_REAPPLY.replace("{changes}", "<ul>{changes}</ul>"), who=who, changes=changes
+        )
+
+
+def shorten(value, limit: int = 160) -> str:
+    """A field's value as a reader scans it: the words of rich text, cut short."""
+    text = " ".join(strip_tags(str(value if value is not None else "")).split())
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 class PortalAdmin(SimpleHistoryAdmin):

@@ -4,10 +4,16 @@ One factory a model, each taking overrides as keyword arguments, and `grow_partn
 adds many times the seeded partnership's records. Nothing in the site imports this module.
 """
 
+import io
 import itertools
+import uuid
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from alliances.models import Alliance, AllianceKind, Membership
 from documents.models import Document
@@ -22,6 +28,8 @@ from governance.models import (
     InterestRegister,
     Meeting,
 )
+from images.models import Image
+from images.renditions import make_renditions
 from news.models import NewsItem, Topic
 from pages.models import Page
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
@@ -208,6 +216,28 @@ def make_publication(*, documents: tuple[Document, ...] = (), **overrides) -> Pu
     for order, document in enumerate(documents, start=1):
         PublicationDocument.objects.create(publication=publication, document=document, order=order)
     return publication
+
+
+def make_image(*, size=(1600, 1000), kind="JPEG", renditions=True, **overrides) -> Image:
+    """A library image: a photo-like picture (smooth shading and shapes, as a photo
+    compresses), stored under a library name, with its renditions unless `renditions=False`."""
+    n = _n()
+    picture = PILImage.linear_gradient("L").resize(size).convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    draw.ellipse((width // 5, height // 5, width // 2, height // 2), fill=(0, 94, 184))
+    draw.rectangle((width // 2, height // 3, width * 4 // 5, height * 4 // 5), fill=(255, 184, 28))
+    buffer = io.BytesIO()
+    picture.save(buffer, kind, quality=90) if kind == "JPEG" else picture.save(buffer, kind)
+    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[kind]
+    name = default_storage.save(
+        f"images/{uuid.uuid4().hex}.{extension}", ContentFile(buffer.getvalue())
+    )
+    values = {"title": f"Image {n}", "alt_text": f"What image {n} shows.", "file": name}
+    image = Image.objects.create(**{**values, **overrides})
+    if renditions:
+        make_renditions(image)
+    return image
 
 
 def make_page(**overrides) -> Page:

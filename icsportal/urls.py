@@ -10,7 +10,7 @@ from core.http import safe
 from engagement.sitemaps import EngagementSitemap
 from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSitemap
 from icsportal import sources, views
-from news import views as news_views
+from images import views as image_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
 from opendata.views import OpenDataPage
 from pages.sitemaps import PageSitemap
@@ -72,7 +72,8 @@ urlpatterns = [
     # /publications/ and /freedom-of-information/ (the publication scheme).
     path("", include("publications.urls")),
     path("news/", include("news.urls")),
-    path("media/news/<str:name>", news_views.news_image, name="news-image"),
+    # The media library's images and renditions, by their random names.
+    path("media/images/<str:name>", image_views.image_file, name="image-file"),
     # Uploaded documents only as downloads, by slug: nothing under /media/ serves them.
     path("documents/", include("documents.urls")),
     path("", include("engagement.urls")),
@@ -97,5 +98,6 @@ urlpatterns = [
     path("", include((policy_pages, "pages"))),
 ]
 
+handler403 = "icsportal.views.permission_denied"
 handler404 = "icsportal.views.page_not_found"
 handler500 = "icsportal.views.server_error"

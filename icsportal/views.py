@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import TemplateView
 
@@ -113,6 +115,27 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         "404.html",
         {"page_title": "Page not found", "breadcrumbs": []},
         status=404,
+    )
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Refused: inside the admin, an admin page that says so and offers a way back; elsewhere,
+    the site's own page."""
+    if request.path.startswith(reverse("admin:index")) and request.user.is_authenticated:
+        back = request.headers.get("referer", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = ""
+        context = {
+            **admin.site.each_context(request),
+            "title": "You do not have permission to do that",
+            "back": back,
+        }
+        return render(request, "admin/403.html", context, status=403)
+    return render(
+        request,
+        "403.html",
+        {"page_title": "You do not have permission to see this page", "breadcrumbs": []},
+        status=403,
     )
 
 

@@ -4,26 +4,20 @@ Visibility is decided when a page is served (`NewsItem.objects.published()` comp
 `publish_at` with the time of the request), so nothing has to run for an item to go live.
 """
 
-import datetime
-import secrets
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance
-from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
+from core.models import NamedBySlug, SlugNaturalKeyManager
 from core.richtext import RichTextField, render_rich_text
-from news.images import news_image_path, validate_news_image
+from images.models import Image
 from partners.models import Organisation
 from places.models import Place
+from publishing.models import Publishable, PublishableQuerySet, new_preview_key
 
-
-def new_preview_key() -> str:
-    return secrets.token_urlsafe(16)
+__all__ = ["NewsItem", "Topic", "new_preview_key"]  # new_preview_key: for migration 0002
 
 
 class Topic(NamedBySlug, models.Model):  # noqa: DJ008 (NamedBySlug gives __str__)
@@ -37,13 +31,7 @@ class Topic(NamedBySlug, models.Model):  # noqa: DJ008 (NamedBySlug gives __str_
         ordering = ["name"]
 
 
-class NewsItemQuerySet(models.QuerySet):
-    def published(self, now: datetime.datetime | None = None) -> "NewsItemQuerySet":
-        """Items the public may see at this moment: published, and their time has come.
-
-        The one rule of what is public; `NewsItem.is_public()` states it for one item."""
-        return self.filter(publish_at__lte=now or timezone.now())
-
+class NewsItemQuerySet(PublishableQuerySet):
     def matching(
         self, *, place: Place | None = None, topic: "Topic | None" = None
     ) -> "NewsItemQuerySet":
@@ -62,14 +50,16 @@ class NewsItemQuerySet(models.QuerySet):
         return self.prefetch_related("places", "topics")
 
     def for_detail(self) -> "NewsItemQuerySet":
-        return self.prefetch_related("places", "topics", "alliances", "organisations")
+        return self.select_related("picture").prefetch_related(
+            "places", "topics", "alliances", "organisations", "picture__renditions"
+        )
 
 
 class NewsItemManager(SlugNaturalKeyManager.from_queryset(NewsItemQuerySet)):
     pass
 
 
-class NewsItem(NamedBySlug, VersionedModel):
+class NewsItem(NamedBySlug, Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     summary = models.CharField(
@@ -79,24 +69,15 @@ class NewsItem(NamedBySlug, VersionedModel):
         help_text="Headings, lists, links, bold, quotes and tables from the toolbar. Anything "
         "else pasted in (scripts, styles, images) is removed when the item is saved."
     )
-    image = models.ImageField(
-        upload_to=news_image_path,
-        blank=True,
-        validators=[validate_news_image],
-        help_text="Optional. A JPEG, PNG or WebP photo, at most 5 MB and 40 megapixels.",
-    )
-    image_alt = models.CharField(
-        "image description (alt text)",
-        max_length=250,
-        blank=True,
-        help_text="Required with an image: what it shows, for people who cannot see it.",
-    )
-    publish_at = models.DateTimeField(
-        "publish at",
+    picture = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
-        db_index=True,
-        help_text="Empty: a draft. A time in the future: scheduled. UK time.",
+        related_name="news_items",
+        verbose_name="image",
+        help_text="Optional: an image from the media library (the magnifier opens it, with "
+        "thumbnails). Its description and credit go with it.",
     )
     places = models.ManyToManyField(Place, blank=True, related_name="news_items")
     alliances = models.ManyToManyField(Alliance, blank=True, related_name="news_items")
@@ -104,7 +85,6 @@ class NewsItem(NamedBySlug, VersionedModel):
         Organisation, blank=True, related_name="news_items", verbose_name="partners"
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="news_items")
-    preview_key = models.CharField(max_length=32, default=new_preview_key, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -116,10 +96,8 @@ class NewsItem(NamedBySlug, VersionedModel):
         verbose_name = "news item"
         permissions = [("publish_newsitem", "Can publish, schedule and unpublish news items")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""), name="news_image_has_alt_text"
-            ),
             models.CheckConstraint(condition=~Q(title=""), name="news_title_not_empty"),
+            *Publishable.publishing_constraints("news"),
         ]
 
     def __str__(self) -> str:
@@ -128,31 +106,6 @@ class NewsItem(NamedBySlug, VersionedModel):
     def get_absolute_url(self) -> str:
         return reverse("news:detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the image for people who cannot see it."})
-
-    def is_public(self, now: datetime.datetime | None = None) -> bool:
-        """The queryset's `published()` rule for this one item."""
-        return self.publish_at is not None and self.publish_at <= (now or timezone.now())
-
-    @property
-    def status(self) -> str:
-        if self.publish_at is None:
-            return "Draft"
-        return "Published" if self.is_public() else "Scheduled"
-
     @property
     def body_html(self) -> str:
         return render_rich_text(self.body)
-
-    def publish(self, *, at: datetime.datetime | None = None) -> None:
-        """Publish now, or schedule for a later time."""
-        self.publish_at = at or timezone.now()
-        self.save()
-
-    def unpublish(self) -> None:
-        """Back to draft; links shared for preview stop working."""
-        self.publish_at = None
-        self.preview_key = new_preview_key()
-        self.save()

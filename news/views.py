@@ -1,9 +1,6 @@
 """Public news pages, and the page a shared preview link opens."""
 
-import re
-
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -76,26 +73,3 @@ def shared_preview(request: HttpRequest, token: str) -> TemplateResponse:
 
 def news_breadcrumbs(item: NewsItem) -> list[tuple[str, str | None]]:
     return [("Home", "/"), ("News", reverse("news:list")), (item.title, None)]
-
-
-IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
-IMAGE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
-
-
-@safe
-def news_image(request, name: str) -> FileResponse:
-    """Serves an uploaded news image: only names the upload gave, with its checked type.
-
-    Images are stored under random names, so a name is unguessable until its item is shown;
-    they are never executed or sniffed (nosniff is sent site-wide).
-    """
-    if not IMAGE_NAME.match(name):
-        raise Http404
-    path = f"news/{name}"
-    if not default_storage.exists(path):
-        raise Http404
-    response = FileResponse(
-        default_storage.open(path, "rb"), content_type=IMAGE_TYPES[name.rsplit(".", 1)[1]]
-    )
-    response["Cache-Control"] = "public, max-age=86400"
-    return response

@@ -7,10 +7,10 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin import PortalAdmin
 from pages.models import REVIEW_INTERVAL, Page
+from pages.views import render_preview
+from publishing.admin import WorkflowAdmin
 
-PUBLISH_PERMISSION = "pages.publish_page"
 DUE_SOON = datetime.timedelta(days=30)
 
 
@@ -33,8 +33,8 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(PortalAdmin):
-    list_display = ["title", "address", "status_label", "next_review_column", "updated_at"]
+class PageAdmin(WorkflowAdmin):
+    list_display = ["title", "address", "status_column", "next_review_column", "updated_at"]
     list_filter = [ReviewFilter]
     search_fields = ["title", "summary", "body", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
@@ -53,8 +53,7 @@ class PageAdmin(PortalAdmin):
             "Publishing",
             {
                 "fields": ["publish_at"],
-                "description": "Leave empty to keep a draft. A future date and time (UK time) "
-                "schedules the page.",
+                "description": "A new page is a draft until it is approved and published.",
             },
         ),
     ]
@@ -62,10 +61,6 @@ class PageAdmin(PortalAdmin):
     @admin.display(description="address", ordering="url_path")
     def address(self, page: Page) -> str:
         return page.url_path
-
-    @admin.display(description="status", ordering="publish_at")
-    def status_label(self, page: Page) -> str:
-        return page.status
 
     @admin.display(description="next review due", ordering="next_review_due")
     def next_review_column(self, page: Page) -> str:
@@ -97,13 +92,14 @@ class PageAdmin(PortalAdmin):
         return {} if obj and obj.is_standing else self.prepopulated_fields
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = []
+        readonly = super().get_readonly_fields(request, obj)
         if obj and obj.is_standing:
-            # Its address is its app's: it stays where the site links to it, and public.
-            readonly += ["parent", "slug", "publish_at"]
-        elif not request.user.has_perm(PUBLISH_PERMISSION):
-            readonly.append("publish_at")
+            # Its address is its app's: it stays where the site links to it.
+            readonly = [*readonly, "parent", "slug"]
         return readonly
+
+    def render_preview(self, request, item):
+        return render_preview(request, item)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_standing:

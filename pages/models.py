@@ -24,8 +24,9 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.models import VersionedModel, check_dates_in_order, dates_in_order
+from core.models import check_dates_in_order, dates_in_order
 from core.richtext import RichTextField, render_rich_text
+from publishing.models import Publishable, PublishableQuerySet
 
 # The standing pages: key -> the address their app serves them at.
 STANDING_PAGES = {
@@ -41,10 +42,10 @@ STANDING_PAGES = {
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(PublishableQuerySet):
     def live(self, now: datetime.datetime | None = None) -> "PageQuerySet":
-        """Pages the public may see at this moment: published, and their time has come."""
-        return self.filter(publish_at__lte=now or timezone.now())
+        """Pages the public may see at this moment (`published()`)."""
+        return self.published(now)
 
     def due_for_review(self, today: datetime.date | None = None) -> "PageQuerySet":
         return self.filter(next_review_due__lt=today or timezone.localdate())
@@ -56,7 +57,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(url_path__in=prefixes).order_by("url_path")
 
 
-class Page(VersionedModel):
+class Page(Publishable):
     title = models.CharField(max_length=200)
     key = models.SlugField(
         max_length=40,
@@ -91,13 +92,6 @@ class Page(VersionedModel):
     next_review_due = models.DateField(
         "next review due", help_text="When it must be checked again. Past due pages are listed."
     )
-    publish_at = models.DateTimeField(
-        "publish at",
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text="Empty: a draft. A time in the future: scheduled. UK time.",
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
@@ -123,6 +117,7 @@ class Page(VersionedModel):
                 condition=Q(key="") | Q(publish_at__isnull=False),
                 name="page_standing_is_published",
             ),
+            *Publishable.publishing_constraints("page"),
         ]
 
     def __str__(self) -> str:
@@ -138,15 +133,6 @@ class Page(VersionedModel):
     @property
     def body_html(self):
         return render_rich_text(self.body)
-
-    def is_public(self, now: datetime.datetime | None = None) -> bool:
-        return self.publish_at is not None and self.publish_at <= (now or timezone.now())
-
-    @property
-    def status(self) -> str:
-        if self.publish_at is None:
-            return "Draft"
-        return "Published" if self.is_public() else "Scheduled"
 
     def is_review_overdue(self, today: datetime.date | None = None) -> bool:
         return self.next_review_due < (today or timezone.localdate())

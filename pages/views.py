@@ -1,8 +1,10 @@
 """The pages' public views: the mixin the standing pages' views use, and the view of the
 pages the comms team adds."""
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 
 from core.views import PageMixin
@@ -81,3 +83,23 @@ class PageView(PageMixin, DetailView):
         return super().get_context_data(
             children=children.only("title", "summary", "url_path")[:CHILDREN_SHOWN], **kwargs
         )
+
+
+def render_preview(request: HttpRequest, page: Page) -> TemplateResponse:
+    """A page as the public will see it (an added page's layout; a standing page's text in
+    the same layout), marked as a preview, never cached and never indexed."""
+    response = TemplateResponse(
+        request,
+        PageView.template_name,
+        {
+            "page": page,
+            "preview": True,
+            "children": [],
+            "page_title": f"Preview: {page.title}",
+            "meta_description": page.summary,
+            "breadcrumbs": [("Home", "/"), (page.title, None)],
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    add_never_cache_headers(response)
+    return response

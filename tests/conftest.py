@@ -5,10 +5,12 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 
 from core.seeding import LoadReport
 from pages.seed import load_pages
 from tests.factories import (
+    COMMS_APPROVERS,
     COMMS_TEAM,
     CONTACT_TEAM,
     GOVERNANCE_TEAM,
@@ -20,6 +22,8 @@ from tests.factories import (
 ROLES = {
     "partner editor": {"groups": (PARTNER_EDITORS,)},
     "comms team": {"groups": (COMMS_TEAM,)},
+    # An approver who also writes, as most are: in both groups.
+    "comms approver": {"groups": (COMMS_TEAM, COMMS_APPROVERS)},
     "governance team": {"groups": (GOVERNANCE_TEAM,)},
     "contact team": {"groups": (CONTACT_TEAM,)},
     "superuser": {"is_superuser": True},
@@ -33,6 +37,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Whatever a test uploads or makes (library images, documents) goes to its own scratch
+    folder, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 @pytest.fixture
@@ -56,6 +68,20 @@ def client_as(client, db):
             client.force_login(user)
             pass_second_factor(client, user)
         return client
+
+    return sign_in
+
+
+@pytest.fixture
+def client_for(db):
+    """`client_for(user)`: a client of their own, signed in as `user` (second factor passed),
+    for tests where two people act in turn."""
+
+    def sign_in(user: User) -> Client:
+        own = Client()
+        own.force_login(user)
+        pass_second_factor(own, user)
+        return own
 
     return sign_in
 

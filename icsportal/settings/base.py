@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from icsportal.environment import env, env_email, env_int, env_list, env_networks
+from icsportal.environment import env, env_bool, env_email, env_int, env_list, env_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_prose_editor",  # the admin's rich-text editor (core.richtext)
     "icsportal",
     "core",
+    "images",
+    "publishing",
     "pages",
     "staff",
     "documents",
@@ -247,6 +249,8 @@ SITE_NAME = " ".join(SITE_NAME_PARTS)
 PORTAL_SYSTEM_SLUG = "south-yorkshire"
 # Where the portal lives, for canonical links, feeds and the sitemap behind a proxy.
 SITE_URL = env("SITE_URL", default="").rstrip("/")
+# Sign-off: may an approver approve an item they submitted themselves? Off: it takes two people.
+COMMS_SELF_APPROVAL = env_bool("COMMS_SELF_APPROVAL", default=False)
 # Where staff may use passkeys from: the public address, or locally the development server
 # (passkeys need a host name: http://localhost, not 127.0.0.1). Production without SITE_URL
 # uses its ALLOWED_HOSTS (production.py).

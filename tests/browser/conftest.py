@@ -11,12 +11,14 @@ again when it closes the browser: child processes started by later tests (`manag
 --deploy`) must not inherit it, and Django's safety check stays on for every other test.
 """
 
+import importlib
 import os
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db.migrations.loader import MigrationLoader
 from playwright.sync_api import sync_playwright
 
 from tests.browser.helpers import DESKTOP
@@ -115,3 +117,27 @@ def live_seeded(live_server, transactional_db):
     data is loaded again for each test that asks for it.
     """
     call_command("load_partnership", verbosity=0)
+
+
+@pytest.fixture
+def comms_team(live_server, transactional_db):
+    """The "Comms team" and "Comms approvers" groups with their permissions, as the
+    migrations make them.
+
+    live_server's database is emptied after every test, and the groups the migrations made go
+    with it, so any browser test that ran before this one has taken them away. Django's
+    serialized rollback cannot bring them back here: it keeps the migrated data on the
+    connection the test database was made on, and once Playwright's event loop runs in this
+    thread, asgiref hands the test a different connection. So the migration's own function
+    runs again, on the models as they were at that migration (it is idempotent).
+    """
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for app, migration, function in [
+        ("news", "0003_comms_team_permissions", "grant"),
+        ("pages", "0002_comms_team_pages", "grant"),
+        ("publishing", "0002_comms_approvers", "forwards"),
+    ]:
+        state = loader.project_state((app, migration))
+        getattr(importlib.import_module(f"{app}.migrations.{migration}"), function)(
+            state.apps, None
+        )

@@ -5,6 +5,9 @@ from functools import cache
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.helpers import totp_code
 
 ROOT = Path(__file__).resolve().parents[2]
 # axe-core from npm (package.json), newer than the copy bundled with axe-playwright-python.
@@ -87,3 +90,15 @@ def uninitialised_components(page) -> list[str]:
             .filter((el) => !el.hasAttribute(`data-${el.dataset.module}-init`))
             .map((el) => el.dataset.module)"""
     )
+
+
+def sign_in(page, base: str, user, app, next_path: str) -> None:
+    """Through the admin's own form: the password (tests.factories.make_user's), then a code
+    from the authenticator app `app`."""
+    page.goto(f"{base}/admin/login/?next={next_path}")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code").fill(totp_code(app))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base}{next_path}")

@@ -14,16 +14,13 @@ instead of loading all the partnership data, to keep the whole table quick.
 """
 
 import datetime
-import io
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
 
-from tests.factories import make_news_item, make_system
+from tests.factories import make_image, make_news_item, make_system
 
 PWNED = "window.__pwned=1"
 
@@ -66,7 +63,7 @@ FIND_PROBLEMS = """(expectFilterForm) => {
   const main = document.querySelector("main");
   if (typeof window.__pwned !== "undefined") problems.push("window.__pwned is set");
   const forbidden = "script, iframe, frame, frameset, object, embed, style, link, meta, base,"
-    + " svg, math, template, img:not([src^='/media/news/'])";
+    + " svg, math, template, img:not([src^='/media/images/'])";
   for (const el of main.querySelectorAll(forbidden)) problems.push(`in <main>: ${describe(el)}`);
   const filterForm = main.querySelector("form:has(#id_place)");
   const forms = [...main.querySelectorAll("form, input, button, select, textarea")];
@@ -109,12 +106,6 @@ READ_AS_HTML = """(html) => {
   const elements = [...body.querySelectorAll("*")].map((el) => el.tagName);
   return {text: body.textContent, elements};
 }"""
-
-
-def png() -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 20), "navy").save(buffer, "PNG")
-    return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
 
 
 @pytest.fixture
@@ -173,8 +164,7 @@ def test_hostile_text_in_a_news_item_shows_as_text_and_runs_nowhere(
         title=payload,
         summary=payload,
         body=f"{payload}\n\nThe body goes on after it.",
-        image=png(),
-        image_alt=payload,
+        picture=make_image(size=(400, 200), alt_text=payload, credit=payload),
         publish_at=timezone.now() - datetime.timedelta(minutes=5),
     )
     item_path = item.get_absolute_url()

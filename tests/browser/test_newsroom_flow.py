@@ -1,26 +1,25 @@
-"""The newsroom from end to end, in a real browser: a comms team member writes a news item in
-the admin, previews it, shares it with a reviewer, schedules it, publishes it and takes it
-down again, and the public site follows each step.
+"""The newsroom from end to end, in a real browser: a writer (Comms team) writes a news item
+in the admin's editor, previews it, shares it with a reviewer and submits it; an approver
+(Comms approvers) previews it, approves it and schedules it; it appears on the public site at
+its time with nothing having to run; the approver withdraws it again.
 
-Staff work in `page` (logged in through the real login form, by keyboard); the public and
-the reviewer are separate browser contexts with no cookies, so what they see is what anyone
-on the internet sees.
+The writer works in `page` (logged in through the real login form, by keyboard), the approver
+in a browser context of their own; the public and the reviewer are separate contexts with no
+cookies, so what they see is what anyone on the internet sees.
 """
 
 import datetime
-import importlib
 import re
 import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.migrations.loader import MigrationLoader
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from news.models import NewsItem
 from tests.browser.conftest import font_hosts
-from tests.browser.helpers import DESKTOP, focused_element, save_screenshot
+from tests.browser.helpers import DESKTOP, focused_element, save_screenshot, sign_in
 from tests.factories import make_user
 from tests.helpers import totp_code
 
@@ -32,22 +31,6 @@ SLUG = "winter-vaccination-clinics-open-in-sheffield"
 SUMMARY = "Walk-in clinics for flu and COVID-19 vaccines open across the city this winter."
 HEADING = "Where the clinics are"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def comms_team(live_server, transactional_db):
-    """The "Comms team" group with its permissions, as the news migrations make it.
-
-    live_server's database is emptied after every test, and the groups the migrations made go
-    with it, so any browser test that ran before this one has taken them away. Django's
-    serialized rollback cannot bring them back here: it keeps the migrated data on the
-    connection the test database was made on, and once Playwright's event loop runs in this
-    thread, asgiref hands the test a different connection. So the migration's own function
-    runs again, on the models as they were at that migration (it is idempotent).
-    """
-    migration = "0003_comms_team_permissions"
-    state = MigrationLoader(None, ignore_no_migrations=True).project_state(("news", migration))
-    importlib.import_module(f"news.migrations.{migration}").grant(state.apps, None)
 
 
 @pytest.fixture
@@ -122,7 +105,7 @@ def expect_success(page, text: str) -> None:
 
 
 @pytest.mark.browser
-def test_comms_team_writes_previews_shares_schedules_publishes_and_unpublishes_news(
+def test_a_writer_drafts_and_submits_an_approver_approves_and_schedules_and_it_appears(
     live_server, live_seeded, comms_team, page, anonymous, console_errors, failed_requests
 ):
     base = live_server.url
@@ -198,24 +181,46 @@ def test_comms_team_writes_previews_shares_schedules_publishes_and_unpublishes_n
     expect(reviewer.locator("main").get_by_role("heading", level=2, name=HEADING)).to_be_visible()
     assert reviewer.context.cookies() == []  # no session: the link alone let them in
 
-    # 6. Schedule it: typed into the admin's date and time fields as UK time, in summer (so
-    # an hour from UTC), and saved. It is stored as that UK moment, and is still not public.
-    at = datetime.datetime(datetime.date.today().year + 1, 7, 1, 9, 30, tzinfo=UK)
-    page.get_by_label("Date").fill(at.strftime("%d/%m/%Y"))
-    page.get_by_label("Time").fill(at.strftime("%H:%M:%S"))
-    page.get_by_role("button", name="Save and continue editing").first.click()
-    expect_success(page, "was changed successfully")
+    # 6. The writer submits it for approval: it is in review, still nowhere public, and the
+    # writer has no button to publish it.
+    page.get_by_role("button", name="Submit for approval").click()
+    expect_success(page, "It is submitted")
+    expect(page.get_by_role("heading", name="Status: In review")).to_be_visible()
+    expect(page.get_by_role("button", name="Publish now")).to_have_count(0)
+    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
+    assert_nowhere_public(public, base)
+    save_screenshot(page, "newsroom-submitted")
+
+    # 7. The approver signs in, reads the preview, and approves it.
+    approver = make_user(groups=("Comms team", "Comms approvers"))
+    approver_app = TOTPDevice.objects.create(user=approver, name="App", confirmed=True)
+    desk = anonymous()
+    sign_in(desk, base, approver, approver_app, change_url.removeprefix(base))
+    desk.get_by_role("link", name="Preview", exact=True).click()
+    expect(desk.locator("main h1")).to_have_text(TITLE)
+    expect(desk.locator("main")).to_contain_text("Status: In review")
+    desk.go_back()
+    desk.get_by_role("button", name="Approve").click()
+    expect_success(desk, "It is approved")
+    expect(desk.get_by_role("heading", name="Status: Approved")).to_be_visible()
+
+    # 8. The approver schedules it a few seconds ahead, typed as UK time: it is stored as that
+    # moment, is not public before it, and appears at it with nothing having to run.
+    at = (datetime.datetime.now(UK) + datetime.timedelta(seconds=20)).replace(microsecond=0)
+    desk.get_by_label("Date").fill(at.strftime("%d/%m/%Y"))
+    desk.get_by_label("Time").fill(at.strftime("%H:%M:%S"))
+    desk.get_by_role("button", name="Schedule").click()
+    expect_success(desk, "is scheduled for")
     item.refresh_from_db()
     assert item.publish_at == at
-    expect(page.get_by_role("heading", name="Status: Scheduled")).to_have_text(
+    expect(desk.get_by_role("heading", name="Status: Scheduled")).to_have_text(
         f"Status: Scheduled ({at.day} {at:%B %Y, %H:%M} UK time)"
     )
-    assert_nowhere_public(public, base)
-
-    # 7. Publish now: it is on the news list, its place's page, both feeds, and its own page.
-    page.get_by_role("button", name="Publish now").click()
-    expect_success(page, f"“{TITLE}” is published.")
-    expect(page.get_by_role("heading", name="Status: Published")).to_be_visible()
+    save_screenshot(desk, "newsroom-scheduled")
+    if datetime.datetime.now(UK) < at - datetime.timedelta(seconds=2):
+        assert_nowhere_public(public, base)
+    while datetime.datetime.now(UK) <= at:
+        public.wait_for_timeout(500)
     assert TITLE in listed_titles(public, f"{base}/news/")
     assert TITLE in listed_titles(public, f"{base}/places/sheffield/")
     assert TITLE in feed_titles(public, f"{base}/news/feed/")
@@ -230,16 +235,50 @@ def test_comms_team_writes_previews_shares_schedules_publishes_and_unpublishes_n
         "Sheffield city centre",
         "Darnall Health Centre",
     ]
-    assert "##" not in article.inner_text()  # rendered, not shown as typed
     assert article.get_by_role("link", name="Sheffield", exact=True).get_attribute("href") == (
         "/places/sheffield/"
     )
     save_screenshot(public, "newsroom-published")
 
-    # 8. Unpublish: off the site, and the link given to the reviewer no longer opens it.
-    page.get_by_role("button", name="Unpublish and revoke preview links").click()
-    expect_success(page, "is a draft again")
-    expect(page.get_by_role("heading", name="Status: Draft")).to_be_visible()
+    # 9. The writer edits the published item: the edit is a draft, the public keeps the
+    # published version, and the approver compares the two before approving and publishing.
+    page.goto(change_url)
+    page.get_by_label("Title").fill(f"{TITLE} all winter")
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("Saved as draft changes")
+    expect(
+        page.get_by_role("heading", name="Status: Published, with draft changes (draft)")
+    ).to_be_visible()
+    assert f"{TITLE} all winter" not in listed_titles(public, f"{base}/news/")
+    assert public.goto(f"{base}/news/{SLUG}/").status == 200
+    expect(public.locator("main h1")).to_have_text(TITLE)
+    page.get_by_role("button", name="Submit for approval").click()
+    expect_success(page, "It is submitted")
+    desk.goto(change_url)
+    desk.get_by_role("link", name="Compare them with the published version").click()
+    expect(desk.locator(".app-compare ins")).to_have_text(["all winter"])
+    save_screenshot(desk, "newsroom-compare")
+    desk.goto(change_url)
+    desk.get_by_role("button", name="Approve").click()
+    expect_success(desk, "It is approved")
+    desk.get_by_role("button", name="Publish now").click()
+    expect_success(desk, "is published")
+    public.goto(f"{base}/news/{SLUG}/")
+    expect(public.locator("main h1")).to_have_text(f"{TITLE} all winter")
+
+    # 10. The history shows who did each step, and when.
+    desk.goto(f"{change_url}history/".replace("/change/history/", "/history/"))
+    signoff = desk.locator("#content-main")
+    for step in ("Submitted for approval", "Approved", "Scheduled for"):
+        expect(signoff).to_contain_text(step)
+    expect(signoff).to_contain_text(user.username)
+    expect(signoff).to_contain_text(approver.username)
+    desk.goto(change_url)
+
+    # 11. Withdrawn: off the site, and the link given to the reviewer no longer opens it.
+    desk.get_by_role("button", name="Withdraw (unpublish) and revoke preview links").click()
+    expect_success(desk, "is withdrawn")
+    expect(desk.get_by_role("heading", name="Status: Withdrawn")).to_be_visible()
     assert reviewer.goto(share_link).status == 404
     assert_nowhere_public(public, base)
 

@@ -54,11 +54,20 @@ def test_partner_editors_change_partner_records_but_delete_no_system_or_place():
 
 
 @pytest.mark.django_db
-def test_comms_team_has_news_consultations_and_pages_including_publishing_and_nothing_else():
+def test_comms_team_writes_news_consultations_and_pages_and_publishes_none():
     expected = {("news", f"{action}_{model}") for model in NEWS_MODELS for action in ACTIONS}
     consultations = {("engagement", f"{action}_consultation") for action in ACTIONS}
-    pages = {("pages", f"{action}_page") for action in ACTIONS} | {("pages", "publish_page")}
-    assert granted(COMMS_TEAM) == expected | {("news", "publish_newsitem")} | consultations | pages
+    pages = {("pages", f"{action}_page") for action in ACTIONS}
+    images = {("images", f"{action}_image") for action in ACTIONS}
+    assert granted(COMMS_TEAM) == expected | consultations | pages | images
+
+
+@pytest.mark.django_db
+def test_comms_approvers_publish_news_and_pages_and_edit_them_and_nothing_else():
+    assert granted("Comms approvers") == {
+        ("news", "publish_newsitem"), ("news", "view_newsitem"), ("news", "change_newsitem"),
+        ("pages", "publish_page"), ("pages", "view_page"), ("pages", "change_page"),
+    }  # fmt: skip
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from tests.factories import (
     make_consultation,
     make_declared_interest,
     make_document,
+    make_image,
     make_interest_register,
     make_user,
 )
@@ -55,6 +56,7 @@ def every_model_has_a_record(seeded):
     TOTPDevice.objects.create(user=someone, name="app")
     StaticDevice.objects.create(user=someone, name="recovery")
     make_document()
+    make_image(renditions=False)  # the media library starts empty
     # No register is seeded (no source gives one): one made-up entry to open.
     make_declared_interest(body=make_interest_register().body)
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -74,7 +76,7 @@ def expected_status(role: str, model, url: str) -> int:
         return 200
     if role == "partner editor" and model._meta.app_label in PARTNER_APPS:
         return 200
-    if role == "comms team" and model._meta.app_label in {"news", "pages"}:
+    if role == "comms team" and model._meta.app_label in {"news", "pages", "images"}:
         return 200
     # Consultations are the Comms team's; the messages residents send, the Contact team's.
     consultations = model._meta.label_lower == "engagement.consultation"

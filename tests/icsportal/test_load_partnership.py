@@ -242,7 +242,7 @@ def test_a_retitled_and_unpublished_news_item_stays_retitled_and_a_draft():
 
     item.refresh_from_db()
     assert item.title == "White Paper: statutory integrated care systems (withdrawn)"
-    assert item.status == "Draft"
+    assert item.status == "draft"
     assert not NewsItem.objects.published().filter(slug=item.slug).exists()
     assert kept_lines(output) == [
         "kept staff change: news item integration-and-innovation-white-paper.title"
@@ -261,7 +261,7 @@ def test_a_rescheduled_news_item_stays_scheduled():
 
     item.refresh_from_db()
     assert item.publish_at == later
-    assert item.status == "Scheduled"
+    assert item.status == "scheduled"
 
 
 @pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pages.models import Page
-from tests.factories import make_page
+from publishing.models import Revision
+from tests.factories import make_page, make_user, page_admin_form
 from tests.helpers import assert_database_refuses, change_url
 from tests.html import parse
 
@@ -22,30 +23,13 @@ def main(client, url: str, status: int = 200):
     return parse(response.content.decode()).select_one("main")
 
 
+def step_url(item, step: str) -> str:
+    return reverse(f"admin:pages_page_{step}", args=[item.pk])
+
+
 def breadcrumbs(client, url: str) -> list[str]:
     html = parse(client.get(url).content.decode())
     return [item.text for item in html.select("li.nhsuk-breadcrumb__list-item")]
-
-
-def page_form(page: Page, **changes) -> dict:
-    """What the admin's page form posts for `page`, with `changes`."""
-    data = {
-        "title": page.title,
-        "parent": page.parent_id or "",
-        "slug": page.slug,
-        "summary": page.summary,
-        "body": page.body,
-        "last_reviewed_on": page.last_reviewed_on.isoformat(),
-        "next_review_due": page.next_review_due.isoformat(),
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "loaded_version": page.version,
-        "_save": "Save",
-    }
-    if page.publish_at:
-        local = timezone.localtime(page.publish_at)
-        data.update(publish_at_0=f"{local:%d/%m/%Y}", publish_at_1=f"{local:%H:%M:%S}")
-    return {**data, **changes}
 
 
 @pytest.mark.django_db
@@ -60,14 +44,16 @@ def page_form(page: Page, **changes) -> dict:
         ("complaints", "/complaints/"),
     ],
 )
-def test_a_standing_pages_text_is_edited_in_the_admin_and_shown_at_once(
-    client, client_as, key, url
+def test_a_standing_pages_text_is_edited_in_the_admin_and_shown_once_signed_off(
+    client, client_for, key, url
 ):
     page = Page.objects.get(key=key)
-    comms = client_as("comms team")
+    writer = make_user(groups=("Comms team",))
+    approver = make_user(groups=("Comms team", "Comms approvers"))
+    comms = client_for(writer)
     response = comms.post(
         change_url(page),
-        page_form(
+        page_admin_form(
             page,
             title="A new title",
             summary="A summary the comms team wrote today, long enough to describe the page.",
@@ -77,6 +63,11 @@ def test_a_standing_pages_text_is_edited_in_the_admin_and_shown_at_once(
         ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
+    # Draft changes to a published page: the public sees them once approved and published.
+    assert main(client, url).select("h1")[0].text == page.title
+    comms.post(step_url(page, "submit"))
+    client_for(approver).post(step_url(page, "approve"))
+    client_for(approver).post(step_url(page, "publish"))
     shown = main(client, url)
     assert shown.select("h1")[0].text == "A new title"
     assert "A summary the comms team wrote today" in shown.text
@@ -86,9 +77,7 @@ def test_a_standing_pages_text_is_edited_in_the_admin_and_shown_at_once(
     assert "Next review due: 1 June 2027" in review
     html = client.get(url).content.decode()
     assert "<title>A new title" in html
-    assert [h.history_user.username for h in page.history.all()[:1]] == [
-        response.wsgi_request.user.username
-    ]
+    assert [h.history_user.username for h in page.history.all()[:1]] == [approver.username]
 
 
 @pytest.mark.django_db
@@ -109,7 +98,7 @@ def test_a_standing_page_keeps_its_address_and_cannot_be_deleted(client_as):
     form = comms.get(change_url(page)).content.decode()
     assert 'name="slug"' not in form
     assert 'name="parent"' not in form
-    response = comms.post(change_url(page), page_form(page, slug="secret", parent=""))
+    response = comms.post(change_url(page), page_admin_form(page, slug="secret", parent=""))
     assert response.status_code == 302
     page.refresh_from_db()
     assert (page.slug, page.url_path) == ("privacy", "/privacy/")
@@ -227,8 +216,8 @@ def test_the_admin_lists_pages_past_their_review_date_and_records_a_review(clien
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "allowed"), [("comms team", True), ("partner editor", False)])
 def test_only_the_comms_team_edits_pages(client_as, role, allowed):
-    page = Page.objects.get(key="cookies")
-    response = client_as(role).post(change_url(page), page_form(page, title="Changed"))
+    page = make_page(slug="draft", publish_at=None)
+    response = client_as(role).post(change_url(page), page_admin_form(page, title="Changed"))
     page.refresh_from_db()
     assert (page.title == "Changed") is allowed
     assert response.status_code == (302 if allowed else 403)
@@ -236,13 +225,15 @@ def test_only_the_comms_team_edits_pages(client_as, role, allowed):
 
 @pytest.mark.django_db
 def test_a_hostile_body_is_stored_clean(client_as):
-    page = Page.objects.get(key="cookies")
-    client_as("comms team").post(
-        change_url(page),
-        page_form(page, body='<p onclick="x()">Hi<script>alert(1)</script><img src=x></p>'),
-    )
-    page.refresh_from_db()
-    assert page.body == "<p>Hi</p>"
+    hostile = '<p onclick="x()">Hi<script>alert(1)</script><img src=x></p>'
+    draft = make_page(slug="draft", publish_at=None)
+    client_as("comms team").post(change_url(draft), page_admin_form(draft, body=hostile))
+    draft.refresh_from_db()
+    assert draft.body == "<p>Hi</p>"
+    # The same for draft changes to a published page.
+    cookies = Page.objects.get(key="cookies")
+    client_as("comms team").post(change_url(cookies), page_admin_form(cookies, body=hostile))
+    assert Revision.objects.get().data["body"] == "<p>Hi</p>"
 
 
 @pytest.mark.django_db

@@ -1,45 +1,18 @@
 """The organisation admin: every edit kept in the history with who and what, the lost-update
 guard, form errors that keep what was typed, and the add page's first field."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from partners.models import Organisation
-from tests.factories import PARTNER_EDITORS, make_organisation, make_user
+from tests.factories import (
+    PARTNER_EDITORS,
+    make_organisation,
+    make_user,
+    organisation_admin_form,
+)
 from tests.helpers import change_url
-
-
-def organisation_form(organisation: Organisation, **changes) -> dict:
-    """The POST an editor's browser sends from the change page."""
-    data = {
-        "name": organisation.name,
-        "slug": organisation.slug,
-        "kind": organisation.kind,
-        "description": organisation.description,
-        "website": organisation.website,
-        "ods_code": organisation.ods_code,
-        "gss_code": organisation.gss_code,
-        "places": [p.pk for p in organisation.places.all()],
-        "active_from": "",
-        "active_to": "",
-        "source": organisation.source,
-        "source_url": organisation.source_url,
-        "source_date": "",
-        "source_date_precision": organisation.source_date_precision,
-        "confidence": organisation.confidence,
-        "loaded_version": organisation.version,
-        "previous_identifiers-TOTAL_FORMS": "0",
-        "previous_identifiers-INITIAL_FORMS": "0",
-        "previous_identifiers-MIN_NUM_FORMS": "0",
-        "previous_identifiers-MAX_NUM_FORMS": "1000",
-        "predecessor_links-TOTAL_FORMS": "0",
-        "predecessor_links-INITIAL_FORMS": "0",
-        "predecessor_links-MIN_NUM_FORMS": "0",
-        "predecessor_links-MAX_NUM_FORMS": "1000",
-        "_save": "Save",
-    }
-    data.update(changes)
-    return data
 
 
 @pytest.fixture
@@ -52,7 +25,7 @@ def test_an_edit_is_kept_in_the_history_with_who_and_what(client_as, partner_edi
     client = client_as(partner_editor)
     response = client.post(
         change_url(organisation),
-        organisation_form(organisation, website="https://new.example.org/"),
+        organisation_admin_form(organisation, website="https://new.example.org/"),
     )
     assert response.status_code == 302, response.content
 
@@ -77,23 +50,35 @@ def test_the_second_of_two_concurrent_edits_is_refused(client_as, organisation):
     alice = make_user(username="alice", groups=(PARTNER_EDITORS,))
     bob = make_user(username="bob", groups=(PARTNER_EDITORS,))
     # Both open the same record (both forms carry version 1).
-    alice_form = organisation_form(organisation, website="https://alice.example.org/")
-    bob_form = organisation_form(organisation, website="https://bob.example.org/")
+    alice_form = organisation_admin_form(organisation, website="https://alice.example.org/")
+    bob_form = organisation_admin_form(organisation, website="https://bob.example.org/")
 
     assert client_as(alice).post(change_url(organisation), alice_form).status_code == 302
     response = client_as(bob).post(change_url(organisation), bob_form)
 
     assert response.status_code == 200
-    assert "Someone else saved this record after you opened it" in response.content.decode()
+    page = response.content.decode()
+    assert "Someone else saved this record after you opened it (alice, " in page
+    # Bob sees what Alice changed, and keeps what he typed.
+    assert "Website: “https://old.example.org/” became “https://alice.example.org/”" in page
+    assert 'value="https://bob.example.org/"' in page
     organisation.refresh_from_db()
     assert organisation.website == "https://alice.example.org/"
+
+    # Saving the form again, as shown (it now carries Alice's version), applies Bob's change.
+    shown = re.search(r'name="loaded_version" value="(\d+)"', page).group(1)
+    assert int(shown) == organisation.version
+    again = client_as(bob).post(change_url(organisation), {**bob_form, "loaded_version": shown})
+    assert again.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.website == "https://bob.example.org/"
 
 
 @pytest.mark.django_db
 def test_a_form_error_keeps_what_the_editor_typed(client_as, organisation):
     response = client_as("partner editor").post(
         change_url(organisation),
-        organisation_form(organisation, ods_code="R-1", description="Typed by staff"),
+        organisation_admin_form(organisation, ods_code="R-1", description="Typed by staff"),
     )
     assert response.status_code == 200
     page = response.content.decode()
