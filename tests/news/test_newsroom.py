@@ -146,6 +146,7 @@ def test_publish_and_withdraw_from_the_item_page(client_as):
     client.post(action_urls(item)["publish"][1])
     item.refresh_from_db()
     assert item.is_public()
+    assert item.history.first().history_user.groups.filter(name="Comms approvers").exists()
     client.post(action_urls(item)["withdraw"][1])
     item.refresh_from_db()
     assert item.publish_at is None
