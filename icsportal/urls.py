@@ -14,7 +14,7 @@ from images import views as image_views
 from news.sitemaps import NewsPagesSitemap, NewsSitemap
 from opendata.views import OpenDataPage
 from pages.sitemaps import PageSitemap
-from pages.views import PagePathConverter, PageView
+from pages.views import PagePathConverter, PageView, shared_preview
 from partners.sitemaps import OrganisationSitemap
 from places.sitemaps import PlaceSitemap, PlacesPagesSitemap
 from publications.sitemaps import PublicationPagesSitemap, PublicationSitemap
@@ -60,6 +60,7 @@ policy_pages = [
         views.PolicyPageView.as_view(template_name="pages/privacy.html", page_key="privacy"),
         name="privacy",
     ),
+    path("pages/preview/<str:token>/", shared_preview, name="shared-preview"),
     path("<page_path:url_path>/", PageView.as_view(), name="page"),
 ]
 

@@ -6,19 +6,14 @@ reviewer without an account read it for seven days, or until it is withdrawn.
 """
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
-from django.utils.html import format_html
-from django.views.decorators.http import require_POST
+from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from news.forms import NewsItemAdminForm
 from news.models import NewsItem, Topic
 from news.services import preview_path
 from news.views import render_preview
+from publishing import revisions
 from publishing.admin import WorkflowAdmin
 
 
@@ -57,38 +52,9 @@ class NewsItemAdmin(WorkflowAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("places")
 
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/share/",
-                self.admin_site.admin_view(require_POST(self.share_view)),
-                name="news_newsitem_share",
-            ),
-            *super().get_urls(),
-        ]
-
     def render_preview(self, request, item):
-        return render_preview(request, NewsItem.objects.for_detail().get(pk=item.pk))
+        item = NewsItem.objects.for_detail().get(pk=item.pk)
+        return render_preview(request, revisions.as_draft(item))
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
-            context["share_url"] = reverse("admin:news_newsitem_share", args=[obj.pk])
-        return super().render_change_form(
-            request, context, add=add, change=change, form_url=form_url, obj=obj
-        )
-
-    def share_view(self, request, pk: int):
-        item = get_object_or_404(NewsItem, pk=pk)
-        if not self.has_change_permission(request, item):
-            raise PermissionDenied
-        link = request.build_absolute_uri(preview_path(item))
-        self.message_user(
-            request,
-            format_html(
-                "Preview link for a reviewer (works for 7 days, or until the item is "
-                'withdrawn): <a href="{0}">{0}</a>',
-                link,
-            ),
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(reverse("admin:news_newsitem_change", args=[item.pk]))
+    def shared_preview_path(self, item):
+        return preview_path(item)

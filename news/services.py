@@ -1,23 +1,18 @@
-"""Preview links for news items: signed, expiring, and revoked by unpublishing.
+"""Preview links for news items (publishing.links): signed, expiring after
+PREVIEW_LINK_MAX_AGE, and revoked by withdrawing the item."""
 
-A link carries the item's id and its current `preview_key`, signed with the site's secret
-and a timestamp. It stops working when it is older than PREVIEW_LINK_MAX_AGE, or as soon as
-the item is unpublished (which gives the item a new key).
-"""
-
-from datetime import timedelta
-
-from django.core import signing
 from django.urls import reverse
 
 from news.models import NewsItem
+from publishing.links import PREVIEW_LINK_MAX_AGE, item_for_token, make_token
+
+__all__ = ["PREVIEW_LINK_MAX_AGE", "item_for_preview_token", "make_preview_token", "preview_path"]
 
 PREVIEW_SALT = "news.preview-link"
-PREVIEW_LINK_MAX_AGE = timedelta(days=7)
 
 
 def make_preview_token(item: NewsItem) -> str:
-    return signing.dumps({"id": item.pk, "key": item.preview_key}, salt=PREVIEW_SALT)
+    return make_token(item, PREVIEW_SALT)
 
 
 def preview_path(item: NewsItem) -> str:
@@ -26,12 +21,4 @@ def preview_path(item: NewsItem) -> str:
 
 def item_for_preview_token(token: str) -> NewsItem | None:
     """The item a token names, or None if it is forged, expired or revoked."""
-    try:
-        data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_LINK_MAX_AGE)
-    except signing.BadSignature:  # includes SignatureExpired
-        return None
-    if not isinstance(data, dict):
-        return None
-    return (
-        NewsItem.objects.for_detail().filter(pk=data.get("id"), preview_key=data.get("key")).first()
-    )
+    return item_for_token(NewsItem.objects.for_detail(), token, PREVIEW_SALT)

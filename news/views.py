@@ -11,6 +11,7 @@ from core.views import FilteredListMixin, PageMixin
 from news.forms import NewsFilterForm
 from news.models import NewsItem
 from news.services import item_for_preview_token
+from publishing import revisions
 
 
 class NewsListView(FilteredListMixin, ListView):
@@ -68,7 +69,7 @@ def shared_preview(request: HttpRequest, token: str) -> TemplateResponse:
     item = item_for_preview_token(token)
     if item is None:
         raise Http404("This preview link has expired or been withdrawn.")
-    return render_preview(request, item)
+    return render_preview(request, revisions.as_draft(item))
 
 
 def news_breadcrumbs(item: NewsItem) -> list[tuple[str, str | None]]:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from pages.models import REVIEW_INTERVAL, Page
-from pages.views import render_preview
+from pages.views import preview_path, render_preview
 from publishing.admin import WorkflowAdmin
 
 DUE_SOON = datetime.timedelta(days=30)
@@ -39,8 +39,11 @@ class PageAdmin(WorkflowAdmin):
     search_fields = ["title", "summary", "body", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["record_review"]
+    # The image is chosen from the media library's list of thumbnails, in a window of its own.
+    raw_id_fields = ["picture"]
     fieldsets = [
         (None, {"fields": ["title", "parent", "slug", "summary", "body"]}),
+        ("Image", {"fields": ["picture"]}),
         (
             "Review",
             {
@@ -100,6 +103,9 @@ class PageAdmin(WorkflowAdmin):
 
     def render_preview(self, request, item):
         return render_preview(request, item)
+
+    def shared_preview_path(self, item):
+        return preview_path(item)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_standing:

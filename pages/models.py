@@ -26,6 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import check_dates_in_order, dates_in_order
 from core.richtext import RichTextField, render_rich_text
+from images.models import Image
 from publishing.models import Publishable, PublishableQuerySet
 
 # The standing pages: key -> the address their app serves them at.
@@ -46,6 +47,10 @@ class PageQuerySet(PublishableQuerySet):
     def live(self, now: datetime.datetime | None = None) -> "PageQuerySet":
         """Pages the public may see at this moment (`published()`)."""
         return self.published(now)
+
+    def for_detail(self) -> "PageQuerySet":
+        """With its image and the image's renditions: at most two more queries."""
+        return self.select_related("picture").prefetch_related("picture__renditions")
 
     def due_for_review(self, today: datetime.date | None = None) -> "PageQuerySet":
         return self.filter(next_review_due__lt=today or timezone.localdate())
@@ -85,6 +90,16 @@ class Page(Publishable):
     body = RichTextField(
         blank=True,
         help_text="Headings, lists, links, bold, quotes and tables from the toolbar.",
+    )
+    picture = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pages",
+        verbose_name="image",
+        help_text="Optional: an image from the media library (the magnifier opens it, with "
+        "thumbnails), shown under the summary. Its description and credit go with it.",
     )
     last_reviewed_on = models.DateField(
         "page last reviewed", help_text="When someone last checked the whole page was right."

@@ -4,11 +4,17 @@ pages the comms team adds."""
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 
+from core.http import safe
 from core.views import PageMixin
 from pages.models import Page
+from publishing import revisions
+from publishing.links import item_for_token, make_token
+
+PREVIEW_SALT = "pages.preview-link"
 
 # A section lists at most this many of its pages; more are reached through their own.
 CHILDREN_SHOWN = 30
@@ -36,7 +42,7 @@ class StandingPageMixin(PageMixin):
 
     def dispatch(self, request, *args, **kwargs):
         # Always public (the database sees to it), whatever the time of the request.
-        self.page = get_object_or_404(Page.objects.all(), key=self.page_key)
+        self.page = get_object_or_404(Page.objects.for_detail(), key=self.page_key)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
@@ -58,7 +64,7 @@ class PageView(PageMixin, DetailView):
 
     def get_object(self, queryset=None):
         path = f"/{self.kwargs['url_path'].strip('/')}/"
-        page = Page.objects.live().filter(url_path=path).first()
+        page = Page.objects.live().for_detail().filter(url_path=path).first()
         if page is None or page.is_standing:
             # A standing page lives at its own app's address, never here.
             raise Http404("No page at this address.")
@@ -103,3 +109,17 @@ def render_preview(request: HttpRequest, page: Page) -> TemplateResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     add_never_cache_headers(response)
     return response
+
+
+def preview_path(page: Page) -> str:
+    """A page's preview link for a reviewer without an account (publishing.links)."""
+    return reverse("pages:shared-preview", kwargs={"token": make_token(page, PREVIEW_SALT)})
+
+
+@safe
+def shared_preview(request: HttpRequest, token: str) -> TemplateResponse:
+    """A page with its draft changes, for a reviewer holding a signed link."""
+    page = item_for_token(Page.objects.for_detail(), token, PREVIEW_SALT)
+    if page is None:
+        raise Http404("This preview link has expired or been withdrawn.")
+    return render_preview(request, revisions.as_draft(page))

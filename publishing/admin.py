@@ -20,11 +20,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from core.admin import PortalAdmin
 from core.models import ConcurrentEditError
 from publishing import revisions, services
+from publishing.links import PREVIEW_LINK_MAX_AGE
 from publishing.models import ReviewState, ReviewStep, Revision, Status
 
 SCHEDULE_WINDOW = datetime.timedelta(days=7)
@@ -186,6 +188,11 @@ class WorkflowAdmin(PortalAdmin):
                 name=self._url_name("preview"),
             ),
             path(
+                "<int:pk>/share/",
+                self.admin_site.admin_view(require_POST(self.share_view)),
+                name=self._url_name("share"),
+            ),
+            path(
                 "<int:pk>/compare/",
                 self.admin_site.admin_view(self.compare_view),
                 name=self._url_name("compare"),
@@ -226,6 +233,26 @@ class WorkflowAdmin(PortalAdmin):
     def render_preview(self, request, item):
         """The item as the public will see it, marked as a preview and never cached."""
         raise NotImplementedError
+
+    def shared_preview_path(self, item) -> str:
+        """The address of the item's preview for a reviewer without an account (a signed link,
+        publishing.links)."""
+        raise NotImplementedError
+
+    def share_view(self, request, pk: int):
+        item = get_object_or_404(self.model, pk=pk)
+        if not self.has_change_permission(request, item):
+            raise PermissionDenied
+        link = request.build_absolute_uri(self.shared_preview_path(item))
+        message = format_html(
+            "Preview link for a reviewer (works for {} days, or until it is withdrawn): "
+            '<a href="{}">{}</a>',
+            PREVIEW_LINK_MAX_AGE.days,
+            link,
+            link,
+        )
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(reverse(f"admin:{self._url_name('change')}", args=[pk]))
 
     def get_view_on_site_url(self, obj=None):
         # "View on site" on an item the public cannot see yet opens its preview, not a 404.
@@ -300,6 +327,7 @@ class WorkflowAdmin(PortalAdmin):
                     "status": status_label(obj, has_draft=draft is not None),
                     "draft": draft,
                     "compare_url": reverse(f"admin:{self._url_name('compare')}", args=[obj.pk]),
+                    "share_url": reverse(f"admin:{self._url_name('share')}", args=[obj.pk]),
                     "publish_at": obj.publish_at,
                     "last_step": ReviewStep.objects.of(obj).first(),
                     "forms": [

@@ -67,6 +67,15 @@ def apply(item: models.Model, data: dict) -> dict:
     return many
 
 
+def as_draft(item: models.Model) -> models.Model:
+    """`item` as its preview shows it: with its draft changes, if any, applied in memory (the
+    public still sees what is published). Many-to-many changes show once published."""
+    revision = pending(item) if item.publish_at is not None else None
+    if revision is not None:
+        apply(item, revision.data)
+    return item
+
+
 @transaction.atomic
 def publish_revision(item: models.Model, revision: Revision) -> None:
     """The draft becomes the published version: saved onto the item (in its history)."""

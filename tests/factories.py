@@ -112,6 +112,7 @@ def page_admin_form(page, **changes) -> dict:
         "slug": page.slug,
         "summary": page.summary,
         "body": page.body,
+        "picture": page.picture_id or "",
         "last_reviewed_on": page.last_reviewed_on.isoformat(),
         "next_review_due": page.next_review_due.isoformat(),
         "publish_at_0": "",

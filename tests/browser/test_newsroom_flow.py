@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from news.models import NewsItem
 from tests.browser.conftest import font_hosts
 from tests.browser.helpers import DESKTOP, focused_element, save_screenshot, sign_in
-from tests.factories import make_user
+from tests.factories import make_image, make_user
 from tests.helpers import totp_code
 
 UK = ZoneInfo("Europe/London")
@@ -30,6 +30,8 @@ TITLE = "Winter vaccination clinics open in Sheffield"
 SLUG = "winter-vaccination-clinics-open-in-sheffield"
 SUMMARY = "Walk-in clinics for flu and COVID-19 vaccines open across the city this winter."
 HEADING = "Where the clinics are"
+IMAGE_TITLE = "Darnall Health Centre"
+IMAGE_ALT = "The front of Darnall Health Centre, with the clinic's sign"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -99,6 +101,23 @@ def write_body_in_the_editor(page) -> None:
     save_screenshot(page, "newsroom-editor")
 
 
+def choose_the_image_from_the_library(page, image) -> None:
+    """The image, chosen from the media library's thumbnails in the window the magnifier
+    beside "Image" opens, from the keyboard; the window closes and the field holds it."""
+    with page.expect_popup() as opened:
+        page.locator("#lookup_id_picture").focus()
+        page.keyboard.press("Enter")
+    library = opened.value
+    library.wait_for_load_state("load")
+    expect(library.locator("img.app-thumbnail")).to_have_count(2)
+    expect(library.get_by_role("img", name=IMAGE_ALT)).to_be_visible()
+    save_screenshot(library, "newsroom-image-chooser")
+    library.get_by_role("link", name=IMAGE_TITLE, exact=True).focus()
+    library.keyboard.press("Enter")
+    expect(page.locator("#id_picture")).to_have_value(str(image.pk))
+    assert library.is_closed()
+
+
 def expect_success(page, text: str) -> None:
     """The admin's green message after an action; waits for the page the action led to."""
     expect(page.locator(".messagelist .success")).to_contain_text(text)
@@ -111,6 +130,8 @@ def test_a_writer_drafts_and_submits_an_approver_approves_and_schedules_and_it_a
     base = live_server.url
     user = make_user(groups=("Comms team",))
     public = anonymous()
+    make_image(title="Flu clinic", alt_text="A nurse gives a flu vaccine")  # another in the list
+    image = make_image(title=IMAGE_TITLE, alt_text=IMAGE_ALT, credit="Sheffield Place")
 
     # 1. Sign in through the admin's own form, by keyboard: the password, then a code from
     # the authenticator app the user set up before.
@@ -142,6 +163,7 @@ def test_a_writer_drafts_and_submits_an_approver_approves_and_schedules_and_it_a
     expect(page.get_by_label("Slug")).to_have_value(SLUG)
     page.get_by_label("Summary").fill(SUMMARY)
     write_body_in_the_editor(page)
+    choose_the_image_from_the_library(page, image)
     sheffield = page.get_by_role("checkbox", name="Sheffield", exact=True)
     sheffield.focus()
     page.keyboard.press("Space")
@@ -152,6 +174,7 @@ def test_a_writer_drafts_and_submits_an_approver_approves_and_schedules_and_it_a
     item = NewsItem.objects.get(slug=SLUG)
     assert item.publish_at is None
     assert [place.slug for place in item.places.all()] == ["sheffield"]
+    assert item.picture == image
     expect(page.get_by_role("heading", name="Status: Draft")).to_be_visible()
     save_screenshot(page, "newsroom-draft-saved")
 
@@ -231,6 +254,12 @@ def test_a_writer_drafts_and_submits_an_approver_approves_and_schedules_and_it_a
     expect(article.locator("h1")).to_have_text(TITLE)
     expect(article.locator(".nhsuk-lede-text")).to_have_text(SUMMARY)
     expect(article.get_by_role("heading", level=2, name=HEADING)).to_be_visible()
+    # The library image, as a responsive picture the browser chose a WebP rendition from.
+    photo = article.get_by_role("img", name=IMAGE_ALT)
+    expect(photo).to_be_visible()
+    assert photo.evaluate("img => img.naturalWidth") > 0, "the image did not load"
+    assert ".webp" in photo.evaluate("img => img.currentSrc")
+    expect(article.locator("figcaption")).to_contain_text("Sheffield Place")
     assert article.locator(f"h2:text-is('{HEADING}') + ul > li").all_inner_texts() == [
         "Sheffield city centre",
         "Darnall Health Centre",

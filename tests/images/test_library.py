@@ -8,12 +8,15 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image as PILImage
 
 from images.files import validate_image
 from images.models import Image
-from tests.factories import make_image, make_news_item
+from pages.models import Page
+from tests.factories import make_image, make_news_item, make_page
 from tests.helpers import assert_database_refuses
 
 # The largest image a phone may be sent (the target), in bytes.
@@ -134,14 +137,46 @@ def test_a_news_item_shows_its_library_image_as_a_responsive_picture(client):
 
 
 @pytest.mark.django_db
-def test_one_image_serves_many_items_and_cannot_be_deleted_while_used(client_as):
+def test_a_page_shows_its_library_image_in_a_constant_number_of_queries(client, standing_pages):
+    image = make_image(alt_text="The partnership's board meeting in public")
+    page = make_page(picture=image)
+    accessibility = Page.objects.get(key="accessibility")
+    accessibility.picture = image
+    accessibility.save()
+    for url in (page.get_absolute_url(), "/accessibility/"):
+        html = client.get(url).content.decode()
+        picture = html[html.index("<picture>") : html.index("</picture>")]
+        assert 'alt="The partnership&#x27;s board meeting in public"' in picture
+        assert image.sources()["webp"][0].url in picture
+    with CaptureQueriesContext(connection) as with_image:
+        client.get(page.get_absolute_url())
+    page.picture = None
+    page.save()
+    with CaptureQueriesContext(connection) as without:
+        html = client.get(page.get_absolute_url()).content.decode()
+    assert "<picture>" not in html
+    # The image is joined to the page; its renditions are one query, however many they are.
+    assert len(with_image) == len(without) + 1, [q["sql"] for q in with_image]
+
+
+@pytest.mark.django_db
+def test_one_image_serves_many_items_and_pages_and_cannot_be_deleted_while_used(client_as):
     image = make_image(renditions=False)
     first, second = make_news_item(picture=image), make_news_item(picture=image)
+    page = make_page(picture=image)
     assert set(image.news_items.all()) == {first, second}
+    assert list(image.pages.all()) == [page]
     response = client_as("superuser").post(
         reverse("admin:images_image_delete", args=[image.pk]), {"post": "yes"}
     )
     assert response.status_code == 200  # the admin lists the items that use it
+    assert page.title in response.content.decode()
+    assert Image.objects.filter(pk=image.pk).exists()
+    first.delete(), second.delete()
+    response = client_as("superuser").post(
+        reverse("admin:images_image_delete", args=[image.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 200  # still used by the page
     assert Image.objects.filter(pk=image.pk).exists()
 
 

@@ -3,6 +3,7 @@ the changes are approved and published; staff compare them with it, discard them
 an earlier version as new draft changes."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from pages.models import Page
 from publishing.models import Revision
 from tests.factories import (
     make_news_item,
+    make_page,
     make_place,
     make_user,
     news_admin_form,
@@ -105,6 +107,47 @@ def test_approved_changes_replace_the_published_version_keeping_its_date(
     assert not Revision.objects.exists()
     assert "Clinics open all week" in client.get(live_item.get_absolute_url()).content.decode()
     assert live_item.history.first().title == "Clinics open all week"
+
+
+@pytest.mark.django_db
+def test_the_preview_and_a_reviewers_link_show_the_draft_changes_the_public_does_not_see(
+    client, client_for, writer, live_item
+):
+    edit_news(client_for(writer), live_item, title="Clinics open all week")
+    preview = client_for(writer).get(step_url(live_item, "preview")).content.decode()
+    assert "<h1>Clinics open all week</h1>" in preview
+    shared = client_for(writer).post(step_url(live_item, "share"), follow=True)
+    link = re.search(r'href="http://testserver(/news/preview/[^"]+)"', shared.content.decode())
+    assert link, shared.content.decode()
+    reviewer = client.get(link.group(1)).content.decode()
+    assert "<h1>Clinics open all week</h1>" in reviewer
+    assert "Clinics open all week" not in client.get(live_item.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_pages_reviewer_link_shows_its_draft_changes_until_it_is_withdrawn(
+    client, client_for, writer, approver
+):
+    page = make_page(title="Our board", body="<p>The board meets monthly.</p>")
+    response = client_for(writer).post(
+        change_url(page), page_admin_form(page, title="Our board meets in public")
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    shared = client_for(writer).post(step_url(page, "share"), follow=True)
+    link = re.search(r'href="http://testserver(/pages/preview/[^"]+)"', shared.content.decode())
+    assert link, shared.content.decode()
+
+    reviewer = client.get(link.group(1))
+    assert reviewer.status_code == 200
+    assert "<h1>Our board meets in public</h1>" in reviewer.content.decode()
+    assert "noindex" in reviewer["X-Robots-Tag"]
+    assert "no-cache" in reviewer["Cache-Control"]
+    public = client.get(page.get_absolute_url()).content.decode()
+    assert "<h1>Our board</h1>" in public
+
+    client_for(approver).post(step_url(page, "withdraw"))
+    assert client.get(link.group(1)).status_code == 404
+    assert client.get("/pages/preview/not-a-token/").status_code == 404
 
 
 @pytest.mark.django_db
