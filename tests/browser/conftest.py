@@ -135,6 +135,7 @@ def comms_team(live_server, transactional_db):
     for app, migration, function in [
         ("news", "0003_comms_team_permissions", "grant"),
         ("pages", "0002_comms_team_pages", "grant"),
+        ("images", "0002_comms_team_images", "grant"),
         ("publishing", "0002_comms_approvers", "forwards"),
     ]:
         state = loader.project_state((app, migration))
