@@ -53,8 +53,9 @@ static: install frontend ## Collect static files into staticfiles/ (hashed, comp
 migrate: install frontend ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-seed: migrate ## Load the partnership data (idempotent), and any missing image renditions
+seed: migrate ## Load the partnership data and the postcodes (idempotent), and any missing image renditions
 	$(MANAGE) load_partnership
+	$(MANAGE) import_postcodes
 	$(MANAGE) make_renditions --verbosity 0
 
 superuser: migrate ## Create an admin account (asks for a username, email and password)

@@ -26,6 +26,8 @@ class PublicPage(NamedTuple):
     form: bool = False  # holds a POST form, so sets the CSRF cookie (the only cookie allowed)
     # Made up on top of the seeded data by `prepare()` (pages the comms team might add).
     made_up: bool = False
+    # Needs postcodes: `prepare()` imports a sample cut from the ONS Postcode Directory.
+    postcodes: bool = False
 
 
 PUBLIC_PAGES: list[PublicPage] = [
@@ -92,16 +94,29 @@ PUBLIC_PAGES: list[PublicPage] = [
     PublicPage("/privacy/", seeded=True),
     PublicPage("/about/example-section/", seeded=True, made_up=True),
     PublicPage("/about/example-section/example-page/", seeded=True, made_up=True),
+    PublicPage("/in-pictures/", seeded=True),
+    PublicPage("/find-your-place/", seeded=True, postcodes=True),
+    PublicPage("/find-your-place/?postcode=s10+2th", seeded=True, postcodes=True),
+    PublicPage("/find-your-place/?postcode=YO1+6GA", seeded=True, postcodes=True),
+    PublicPage("/find-your-place/?postcode=SW1A+1AA", seeded=True, postcodes=True),
+    PublicPage(
+        "/find-your-place/?postcode=not+a+postcode", seeded=True, postcodes=True, status=400
+    ),
     PublicPage("/no-such-page/", status=404),  # the styled 404
 ]
 
 
 def prepare(entries: list[PublicPage] = PUBLIC_PAGES) -> None:
-    """Make up what the `made_up` entries need, on the seeded data (idempotent)."""
+    """Make up what the `made_up` entries need, and import the postcodes the `postcodes`
+    entries need, on the seeded data (idempotent)."""
     if any(entry.made_up for entry in entries):
         from icsportal.factories import make_example_pages
 
         make_example_pages()
+    if any(entry.postcodes for entry in entries):
+        from postcodes.sample import import_sample
+
+        import_sample()
 
 
 def paths_answering_ok() -> list[str]:

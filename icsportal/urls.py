@@ -78,6 +78,8 @@ urlpatterns = [
     # Uploaded documents only as downloads, by slug: nothing under /media/ serves them.
     path("documents/", include("documents.urls")),
     path("", include("engagement.urls")),
+    path("", include("postcodes.urls")),
+    path("", include("pictures.urls")),
     path("search/", include("search.urls")),
     path("api/v1/", include("opendata.urls")),
     path("open-data/", OpenDataPage.as_view(), name="open-data"),

@@ -20,6 +20,7 @@ from news.models import NewsItem
 from pages.views import StandingPageMixin
 from partners.models import Organisation
 from places.models import IntegratedCareSystem, Place, neighbourhood_totals
+from postcodes.forms import PostcodeForm
 
 
 class HomeView(PageMixin, TemplateView):
@@ -50,6 +51,7 @@ class HomeView(PageMixin, TemplateView):
             partner_count=Organisation.objects.serving(places).count(),
             structured_data=system.structured_data(canonical_url(self.request)),
             latest_news=NewsItem.objects.published().newest_first()[:3],
+            postcode_form=PostcodeForm(),
         )
         return context
 

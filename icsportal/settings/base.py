@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "publications",
     "news",
     "engagement",
+    "postcodes",
+    "pictures",
     "search",
     "opendata",
     "rest_framework",

@@ -13,3 +13,11 @@ import { initAll } from "../nhsuk/nhsuk-frontend.min.js";
 // rule can begin a match at the word "import" in a comment above it, and then skips it.
 document.body.classList.add("nhsuk-frontend-supported");
 initAll();
+
+// An answer the page was asked for (the postcode finder's card) takes focus when the page
+// loads, so a screen reader reads it first: the element has tabindex="-1" and this attribute.
+// The error summary takes focus instead when the form has errors (initAll, above).
+const answer = document.querySelector("[data-focus-on-load]");
+if (answer && !document.querySelector(".nhsuk-error-summary")) {
+  answer.focus();
+}

@@ -56,8 +56,14 @@ PAYLOADS = {
 }
 
 # Read from the DOM the browser built. The page's own scripts are the module in <head> and,
-# on the home page, its JSON-LD; the only form in <main> is the news list's filter form.
-FIND_PROBLEMS = """(expectFilterForm) => {
+# on the home page, its JSON-LD; the only forms in <main> are the site's own: the news list's
+# filter form (no action: it filters this page) and the home page's postcode finder (a GET to
+# /find-your-place/).
+OWN_FORMS = {
+    "/news/": ("form:has(#id_place)", None),
+    "/": ("form:has(#id_postcode)", "/find-your-place/"),
+}
+FIND_PROBLEMS = """([ownForm, ownAction]) => {
   const problems = [];
   const describe = (el) => el.outerHTML.slice(0, 160);
   const main = document.querySelector("main");
@@ -65,15 +71,16 @@ FIND_PROBLEMS = """(expectFilterForm) => {
   const forbidden = "script, iframe, frame, frameset, object, embed, style, link, meta, base,"
     + " svg, math, template, img:not([src^='/media/images/'])";
   for (const el of main.querySelectorAll(forbidden)) problems.push(`in <main>: ${describe(el)}`);
-  const filterForm = main.querySelector("form:has(#id_place)");
+  const form = ownForm ? main.querySelector(ownForm) : null;
   const forms = [...main.querySelectorAll("form, input, button, select, textarea")];
   for (const el of forms) {
-    if (!(expectFilterForm && filterForm && filterForm.contains(el))) {
+    if (!(form && form.contains(el))) {
       problems.push(`form control in <main>: ${describe(el)}`);
     }
   }
-  if (expectFilterForm && (!filterForm || filterForm.hasAttribute("action"))) {
-    problems.push("the filter form is missing or changed");
+  const action = form ? form.getAttribute("action") : null;
+  if (ownForm && (!form || action !== ownAction || form.method !== "get")) {
+    problems.push(`the page's own form is missing or changed: ${ownForm}`);
   }
   const ownScript = "script[type=module][src^='/static/'], head script[type='application/ld+json']";
   for (const el of document.querySelectorAll("script")) {
@@ -175,7 +182,7 @@ def test_hostile_text_in_a_news_item_shows_as_text_and_runs_nowhere(
                 seen.clear()
             response = page.goto(live_server.url + path)
             assert response.status == 200
-            problems = page.evaluate(FIND_PROBLEMS, path == "/news/")
+            problems = page.evaluate(FIND_PROBLEMS, OWN_FORMS.get(path, (None, None)))
             assert problems == []
             assert dialogs == []
             assert console_errors == []
