@@ -69,7 +69,7 @@ run: seed static ## Set everything up and serve on http://127.0.0.1:$(PORT)
 test: install frontend ## Run the whole test suite
 	env -u DJANGO_SETTINGS_MODULE $(PY) -m pytest $(PYTEST_ARGS)
 
-bench: static ## Time every public page under load with 100 times the data (BENCH_ARGS="--help")
+bench: static ## Every public page against a floor, cache off and on, seeded and 100 times the data (BENCH_ARGS="--help")
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 drill: static ## Recovery drills on a PostgreSQL of their own: outage, reload, backup, soak (DRILL_ARGS="--help")

@@ -1,9 +1,9 @@
 """Root URLconf: each app's URLs under its namespace, plus admin and machine endpoints."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
-from django.views.decorators.cache import cache_page
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
 from core.http import safe
@@ -87,8 +87,8 @@ urlpatterns = [
     path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),
     path(
         "sitemap.xml",
-        # Cached briefly: an unpublished news item leaves the sitemap within ten minutes.
-        safe(cache_page(60 * 10)(sitemap)),
+        # Kept by the page cache like every public page: an unpublished item leaves it at once.
+        safe(sitemap),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
@@ -100,6 +100,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((policy_pages, "pages"))),
 ]
+
+if settings.BENCH_FLOOR:
+    urlpatterns.insert(0, path("_floor/", views.floor, name="floor"))
 
 handler403 = "icsportal.views.permission_denied"
 handler404 = "icsportal.views.page_not_found"

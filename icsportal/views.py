@@ -111,6 +111,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@never_cache
+def floor(request: HttpRequest) -> HttpResponse:
+    """The benchmark's floor (`make bench`, with BENCH_FLOOR on): a small constant response
+    behind all the site's middleware, what no page can beat on the same server."""
+    return HttpResponse(b"floor\n", content_type="text/plain; charset=utf-8")
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(
         request,

@@ -17,6 +17,7 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageOps
 
+from core import pagecache
 from images.models import Image, Rendition
 
 WIDTHS = (320, 640, 960, 1280)
@@ -68,4 +69,6 @@ def make_renditions(image: Image) -> list[Rendition]:
                 )
             )
     Rendition.objects.bulk_create(made)
+    # Made in bulk, which no signal reports: the pages showing the image change now.
+    transaction.on_commit(pagecache.invalidate, robust=True)
     return made

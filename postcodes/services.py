@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core import pagecache
 from places.models import Place
 from postcodes import directory
 from postcodes.models import DirectoryEdition, MapFrame, PlaceArea, Postcode
@@ -119,6 +120,8 @@ def draw_map() -> None:
         counts[place] += 1
     PlaceArea.objects.all().delete()
     MapFrame.objects.all().delete()
+    # The postcodes and the map are replaced in bulk, which no signal reports.
+    transaction.on_commit(pagecache.invalidate, robust=True)
     if not squares:
         return
     every = set().union(*squares.values())

@@ -22,6 +22,7 @@ from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
 
 from alliances.models import Alliance, AllianceKind
+from core import pagecache
 from core.richtext import plain_text
 from documents.models import Document as StoredDocument
 from engagement.models import Consultation
@@ -371,6 +372,8 @@ def reindex(source: Source, pks: Iterable[int]) -> None:
         Entry.objects.filter(source=source.label, object_id__in=pks - found).delete()
         if found:
             write(source, source.model._default_manager.filter(pk__in=found))
+        # Entries are written in bulk, which no signal reports: search pages change now.
+        transaction.on_commit(pagecache.invalidate, robust=True)
 
 
 def rebuild(*, dry_run: bool = False) -> int:
@@ -386,6 +389,7 @@ def rebuild(*, dry_run: bool = False) -> int:
                 object_id__in=records.values("pk")
             ).delete()
             written += write(source, records.order_by("pk"))
+        transaction.on_commit(pagecache.invalidate, robust=True)
         if dry_run:
             transaction.set_rollback(True)
     return written

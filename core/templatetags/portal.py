@@ -26,17 +26,14 @@ JSON_SCRIPT_ESCAPES = {
 def jsonld(context, data: dict) -> str:
     """schema.org structured data as a JSON-LD block, safe inside HTML and under the CSP.
 
-    The JSON is escaped like Django's json_script (no "</script>" can end it early) and the
-    element carries the request's CSP nonce.
+    The JSON is escaped like Django's json_script (no "</script>" can end it early). It is
+    data, which the CSP does not govern, so it carries no nonce: a public page is the same for
+    every visitor, as the page cache and the ETag need.
     """
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     # Escaped by the translation, as json_script escapes: reviewed, hence the nosec.
     escaped = mark_safe(payload.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec B308 B703
-    return format_html(
-        '<script type="application/ld+json" nonce="{}">{}</script>',
-        context.get("csp_nonce", ""),
-        escaped,
-    )
+    return format_html('<script type="application/ld+json">{}</script>', escaped)
 
 
 @register.filter

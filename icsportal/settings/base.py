@@ -73,6 +73,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "icsportal.middleware.OpenDataCorsMiddleware",
     "icsportal.middleware.DatabaseUnavailableMiddleware",
+    # 304 for a request whose ETag still matches, a cached page's too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous visitors, kept compressed (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
+    # HTML compressed for clients that accept it (static files come compressed from WhiteNoise).
+    "django.middleware.gzip.GZipMiddleware",
+    # Marks what every anonymous visitor may share: ETag and Cache-Control (core/pagecache.py).
+    "core.pagecache.PublicCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,6 +137,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (core/pagecache.py): whole pages for anonymous visitors, never stale. On by
+# default here (runserver is one process); the production settings turn it on only with Redis,
+# since processes with caches of their own could not tell each other of a change.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+# An entry lives at most this long (memory, not freshness: changes end it at once).
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", default=3600)
+# The next moment a page changes with the clock alone (a scheduled item, midnight).
+PAGE_CACHE_NEXT_CHANGE = "icsportal.pagecache.next_change"
+# The bench's floor: a constant response behind all the middleware, at /_floor/ (make bench).
+BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)
 
 AUTHENTICATION_BACKENDS = [
     # Throttles password guessing before the model backend checks the password.
@@ -209,8 +228,10 @@ STAFF_REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["nhsuk"]
 CRISPY_TEMPLATE_PACK = "nhsuk"
 
-# Security headers. A strict CSP: no inline script or style anywhere; the one module script
-# carries a per-request nonce.
+# Security headers. A strict CSP: no inline script or style anywhere. Public pages load their
+# one module script from 'self' and use no nonce, so a page is the same for every visitor (the
+# page cache and ETags need that); the admin's editor has an inline import map, which carries
+# a per-request nonce (the policy names one only on responses that used it).
 TIPTAP_BASE_STYLES_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 SECURE_CSP = {

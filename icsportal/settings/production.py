@@ -30,6 +30,9 @@ if not SITE_URL:  # noqa: F405
 # reachable one, the contact form's emails wait in the outbox with the error, and none is lost.
 MAILERS = {"default": smtp_mailer(env("EMAIL_HOST", default="localhost"))}  # noqa: F405
 
+# The page cache only where every process shares one cache (Redis): see base.py.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=bool(REDIS_URL))  # noqa: F405
+
 # HTTPS only: secure cookies, a redirect from plain HTTP, and HSTS for a year.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -20,6 +20,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change records inside a transaction that is rolled back, so a change never commits and
+# never ends a cached page: the page cache's own tests turn it on (tests/core/test_pagecache.py).
+PAGE_CACHE = False
 # Static files come from the finders in tests; there is no collected STATIC_ROOT.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
