@@ -15,7 +15,7 @@ MANAGE := $(PY) manage.py
 # icsportal.settings.test (the production settings with test-only speed-ups).
 
 .DEFAULT_GOAL := help
-.PHONY: help install frontend static run migrate seed superuser test bench drill lint pins format lock clean
+.PHONY: help install frontend static run migrate seed superuser test bench drill scale-drill lint pins format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ bench: static ## Every public page against a floor, cache off and on, seeded and
 
 drill: static ## Recovery drills on a PostgreSQL of their own: outage, reload, backup, soak (DRILL_ARGS="--help")
 	$(PY) scripts/drill.py $(DRILL_ARGS)
+
+scale-drill: static ## Two hosts, one PostgreSQL and one Redis: a change through one shows at once on the other
+	$(PY) scripts/scale_drill.py
 
 lint: install ## Ruff (lint and format), bandit (no medium or high finding) and the migrations check
 	$(VENV)/bin/ruff check .
