@@ -10,16 +10,69 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import BaseInput
 from django import forms
 
+# A filter offers at most this many records in a select; a partnership with more (hundreds of
+# places or boards) gets a text box instead, so a page costs the same however many there are.
+SLUG_CHOICE_LIMIT = 40
 
-def slug_choice(label: str, queryset, *, empty_label: str) -> forms.ModelChoiceField:
-    """An optional choice of one record, named in the query string by its slug (so a link
-    to a filtered list reads "?place=sheffield"); an unknown slug is a field error."""
-    return forms.ModelChoiceField(
+
+class SlugChoiceWidget(forms.Select):
+    """A select of at most `limit` records, fetched with one query as it renders; with more
+    records than that, a text box that takes a record's name or slug. One query either way."""
+
+    def __init__(self, *args, limit: int = SLUG_CHOICE_LIMIT, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = self.choices.field
+        rows = list(field.queryset[: self.limit + 1])
+        if len(rows) <= self.limit:
+            key = field.to_field_name or "pk"
+            iterator = self.choices
+            self.choices = [("", field.empty_label)]
+            self.choices += [(getattr(row, key), field.label_from_instance(row)) for row in rows]
+            try:
+                return super().render(name, value, attrs, renderer)
+            finally:
+                self.choices = iterator
+        # crispy gives a select the NHS.UK select's classes: a text box takes the input's.
+        attrs = {**self.attrs, **(attrs or {})}
+        classes = attrs.get("class", "").replace("nhsuk-select", "nhsuk-input").split()
+        attrs["class"] = " ".join(name for name in classes if name != "slugchoicewidget")
+        return forms.TextInput().render(name, value or "", attrs, renderer)
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """An optional choice of one record, named in the query string by its slug (so a link to a
+    filtered list reads "?place=sheffield"). Typed into the text box a long list becomes, the
+    record's name is taken too, in any case; an unknown one is a field error."""
+
+    widget = SlugChoiceWidget
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            name = str(value).strip()
+            # A NUL or a page of text is no name (and PostgreSQL refuses a NUL outright).
+            if "\x00" in name or len(name) > 200:
+                raise
+            found = self.queryset.filter(name__iexact=name).first()
+            if found is None:
+                raise
+            return found
+
+
+def slug_choice(
+    label: str, queryset, *, empty_label: str, limit: int = SLUG_CHOICE_LIMIT
+) -> SlugChoiceField:
+    return SlugChoiceField(
         label=label,
         required=False,
         queryset=queryset.order_by("name"),
         to_field_name="slug",
         empty_label=empty_label,
+        widget=SlugChoiceWidget(limit=limit),
     )
 
 

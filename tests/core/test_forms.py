@@ -3,8 +3,10 @@ reader, checked on the rendered HTML."""
 
 import pytest
 from crispy_forms.exceptions import FormHelpersException
+from django.db import connection
 from django.template import engines
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from core.forms import PortalForm
 from tests.core.sample_forms import BAD_CONTACT, GOOD_CONTACT, ContactForm, SearchForm
@@ -246,3 +248,67 @@ def test_crispy_filter_renders_fields_inside_a_form_the_page_writes():
     assert len(tree.select("form")) == 1
     assert tree.select_one("form").select_one(".nhsuk-error-summary")
     assert tree.select_one("#id_name").classes == ["nhsuk-input", "nhsuk-input--error"]
+
+
+class TestSlugChoice:
+    """A filter's choice of a record: a select of a handful, a text box beyond the limit, one
+    query to render either way, and the slug or the name taken."""
+
+    @staticmethod
+    def form(limit: int, data=None):
+        from core.forms import slug_choice
+        from places.models import Place
+
+        class PlaceFilter(PortalForm):
+            method = "get"
+            place = slug_choice("Place", Place.objects.all(), empty_label="Any place", limit=limit)
+
+        return PlaceFilter(data)
+
+    @pytest.fixture
+    def places(self, db):
+        from tests.factories import make_place
+
+        return [make_place(name=name, slug=name.lower()) for name in ("Alpha", "Beta", "Gamma")]
+
+    @staticmethod
+    def render(form) -> tuple[object, int]:
+        """The form as a page shows it, validated first, and the queries its rendering took."""
+        form.is_valid()
+        template = engines["django"].from_string("{% load crispy_forms_tags %}{% crispy form %}")
+        with CaptureQueriesContext(connection) as queries:
+            html = parse(template.render({"form": form}))
+        return html, len(queries)
+
+    def test_a_select_of_every_record_up_to_the_limit(self, places):
+        html, _ = self.render(self.form(limit=3))
+        options = [option.text for option in html.select_one("select#id_place").select("option")]
+        assert options == ["Any place", "Alpha", "Beta", "Gamma"]
+        assert "nhsuk-select" in html.select_one("select#id_place").classes
+
+    def test_a_text_box_beyond_it(self, places):
+        html, _ = self.render(self.form(limit=2, data={"place": "beta"}))
+        assert not html.select("select")
+        box = html.select_one("input#id_place")
+        assert box.attrs["type"] == "text"
+        assert box.attrs["value"] == "beta"
+        assert box.classes == ["nhsuk-input"]
+        assert html.select_one('label[for="id_place"]').text == "Place"
+
+    def test_the_same_queries_either_way(self, places):
+        for data in (None, {"place": "beta"}):
+            _, as_select = self.render(self.form(limit=3, data=data))
+            _, as_text = self.render(self.form(limit=2, data=data))
+            assert as_select == as_text
+
+    @pytest.mark.parametrize("typed", ["beta", "Beta", " BETA "])
+    def test_the_slug_or_the_name_is_taken(self, places, typed):
+        form = self.form(limit=2, data={"place": typed})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["place"] == places[1]
+
+    @pytest.mark.parametrize("typed", ["Delta", "Beta\x00", "Beta" * 100])
+    def test_an_unknown_or_hostile_place_is_a_field_error(self, places, typed):
+        form = self.form(limit=2, data={"place": typed})
+        assert not form.is_valid()
+        assert "place" in form.errors
