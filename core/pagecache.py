@@ -65,7 +65,8 @@ IGNORED_MODELS = frozenset(
     {
         "core.loadedvalue",
         "engagement.contactmessage",
-        "engagement.messagenote",
+        "engagement.note",
+        "engagement.reply",
         "engagement.outgoingemail",
     }
 )

@@ -11,6 +11,7 @@ import gzip
 from unittest import mock
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
@@ -285,3 +286,14 @@ def test_the_bench_floor_is_served_only_when_the_bench_asks(client):
     response = floor(RequestFactory().get("/_floor/"))
     assert response.content == b"floor\n"
     assert "no-cache" in response["Cache-Control"]  # never kept: it measures the middleware
+
+
+def test_what_the_page_cache_ignores_names_real_apps_and_models():
+    # A misspelt name would quietly leave its records bumping the generation.
+    labels = {config.label for config in apps.get_app_configs()}
+    assert labels >= pagecache.IGNORED_APPS
+    for label in pagecache.IGNORED_MODELS:
+        apps.get_model(label)  # raises LookupError for a name no model has
+    watched = {model._meta.label_lower for model in apps.get_models() if pagecache.watched(model)}
+    assert {"news.newsitem", "partners.organisation", "governance.meeting"} <= watched
+    assert not watched & {"engagement.contactmessage", "auth.user", "sessions.session"}
