@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -17,7 +17,6 @@ from core.models import (
     VersionedModel,
     check_dates_in_order,
     dates_in_order,
-    distinct_citations,
     sourced_constraints,
 )
 from partners.models import Organisation
@@ -48,15 +47,21 @@ class AllianceQuerySet(models.QuerySet):
     # The prefetches go to plain lists (to_attr): Django then builds no QuerySet per row,
     # which is most of the rendering time on a page listing many alliances.
     def with_members(self) -> "AllianceQuerySet":
+        """Every member of each alliance, prefetched: only for a few alliances with few
+        members (an alliance's own page pages its members through `memberships`)."""
         return self.with_stages().prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("organisation").order_by(
-                    "role", "organisation__name", "represented_group"
-                ),
+                queryset=Membership.objects.in_roster_order(),
                 to_attr="member_list",
             ),
         )
+
+    def with_member_count(self) -> "AllianceQuerySet":
+        """Each alliance's stages and the number of its members (`member_count`), for a list
+        of alliances: counting in the database keeps the list's cost flat however many
+        members each alliance has."""
+        return self.with_stages().annotate(member_count=Count("memberships"))
 
     def with_stages(self) -> "AllianceQuerySet":
         return self.select_related("system", "place").prefetch_related(
@@ -123,11 +128,6 @@ class Alliance(NamedBySlug, VersionedModel, SourcedModel):
             raise ValidationError({"place": "A place alliance needs its place."})
         if self.place_id and self.system_id and self.place.system_id != self.system_id:
             raise ValidationError({"place": "The place must be in the alliance's system."})
-
-    @property
-    def member_citations(self) -> list["Membership"]:
-        """The distinct sources of the members (from `with_members()`'s prefetched list)."""
-        return distinct_citations(self.member_list)
 
     @property
     def established_display(self) -> str:
@@ -214,6 +214,15 @@ class Role(models.TextChoices):
     REPRESENTATIVE = "representative", "Representative"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def in_roster_order(self) -> "MembershipQuerySet":
+        """Members as an alliance's page lists them: by role (chair first), then by name
+        (the primary key last, so that pages of the list neither repeat nor skip a member)."""
+        return self.select_related("organisation").order_by(
+            "role", "organisation__name", "represented_group", "pk"
+        )
+
+
 class Membership(VersionedModel, SourcedModel):
     """An organisation's (or a represented group's) place in an alliance."""
 
@@ -236,6 +245,7 @@ class Membership(VersionedModel, SourcedModel):
     joined_on = models.DateField(null=True, blank=True)
     left_on = models.DateField(null=True, blank=True)
 
+    objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,19 +1,19 @@
 """Sitemap entries for collaboratives and alliances."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from alliances.models import Alliance
+from core.sitemaps import PortalSitemap
 
 
-class AllianceSitemap(Sitemap):
+class AllianceSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Alliance.objects.order_by("slug")
 
 
-class AlliancePagesSitemap(Sitemap):
+class AlliancePagesSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):

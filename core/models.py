@@ -71,8 +71,8 @@ CITATION_FIELDS = ("source", "source_url", "source_date", "source_date_precision
 class SourcedModel(models.Model):
     """Where a fact was seen (name, date, link) and how sure we are of it.
 
-    Every public page shows these beside the facts (templates/includes/source.html), and
-    /sources/ lists every sourced fact with them.
+    Every public page shows these beside the facts (the `citation` tag in
+    core/templatetags/portal.py), and /sources/ lists every sourced fact with them.
     """
 
     source = models.CharField(

@@ -30,7 +30,7 @@ from places.models import IntegratedCareSystem
 UK = ZoneInfo("Europe/London")
 
 # Paths under /governance/ that are pages, not bodies: no body may take them as its slug.
-RESERVED_SLUGS = ["meetings", "registers"]
+RESERVED_SLUGS = ["bodies", "meetings", "registers"]
 
 
 def uk_time_display(moment: datetime.datetime | datetime.time) -> str:
@@ -60,14 +60,14 @@ class BodyQuerySet(models.QuerySet):
     def with_context(self) -> "BodyQuerySet":
         return self.select_related("system", "alliance")
 
-    def with_members(self) -> "BodyQuerySet":
-        return self.with_context().prefetch_related(
-            Prefetch(
-                "members",
-                queryset=BodyMember.objects.select_related("organisation"),
-                to_attr="member_list",
-            )
-        )
+    def in_list_order(self) -> "BodyQuerySet":
+        """As the governance pages list bodies: by system, then by name (names are unique)."""
+        return self.with_context().order_by("system__name", "name")
+
+    def with_member_count(self) -> "BodyQuerySet":
+        """With `member_count`, counted in the database: a body's page shows its first few
+        members and says how many there are in all."""
+        return self.with_context().annotate(member_count=models.Count("members"))
 
     def with_registers(self, *, rows_each: int) -> "BodyQuerySet":
         """Bodies by system with their registers: each body's review date, its number of
@@ -163,6 +163,23 @@ class MemberRole(models.TextChoices):
     MEMBER = "member", "Member"
 
 
+# Chair first, then vice chair, chief executive and members, by name.
+ROLE_ORDER = Case(
+    *[When(role=role, then=n) for n, role in enumerate(MemberRole.values)],
+    default=len(MemberRole.values),
+)
+
+
+class BodyMemberQuerySet(models.QuerySet):
+    def in_seat_order(self) -> "BodyMemberQuerySet":
+        """One body's members as its page lists them, each with its organisation: chair first,
+        then vice chair, chief executive and members, by name. Ties (seats that name only an
+        organisation) fall back to the organisation and the pk, so pages never overlap."""
+        return self.select_related("organisation").order_by(
+            ROLE_ORDER, "person_name", "organisation__name", "pk"
+        )
+
+
 class BodyMember(VersionedModel, SourcedModel):
     """A seat on a body: the person's name only where a source names them."""
 
@@ -184,18 +201,11 @@ class BodyMember(VersionedModel, SourcedModel):
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
 
+    objects = BodyMemberQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        # Chair first, then vice chair, chief executive and members, by name.
-        ordering = [
-            "body__name",
-            Case(
-                *[When(role=role, then=n) for n, role in enumerate(MemberRole.values)],
-                default=len(MemberRole.values),
-            ),
-            "person_name",
-        ]
+        ordering = ["body__name", ROLE_ORDER, "person_name"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(role__in=MemberRole.values), name="body_member_role_valid"
@@ -283,14 +293,15 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def in_calendar(self, today: datetime.date | None = None) -> "MeetingQuerySet":
-        """What the subscribable calendar holds: every upcoming meeting and those of the past
-        twelve months, oldest first."""
+        """What the subscribable calendar may hold: upcoming meetings and those of the past
+        twelve months, in listing order (the soonest upcoming first, then the most recent
+        past), so that a cut at the calendar's limit keeps what a subscriber needs most."""
         today = today or timezone.localdate()
         try:
             year_ago = today.replace(year=today.year - 1)
         except ValueError:  # 29 February: a year back there is no such day
             year_ago = today.replace(year=today.year - 1, day=28)
-        return self.filter(date__gte=year_ago).order_by("date", "start_time", "slug")
+        return self.filter(date__gte=year_ago).in_listing_order(today)
 
     def matching(self, *, body: Body | None = None, year: int | None = None) -> "MeetingQuerySet":
         """The meetings of one body and one year (the filter form's cleaned values)."""

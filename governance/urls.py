@@ -10,6 +10,7 @@ app_name = "governance"
 
 urlpatterns = [
     path("", views.GovernanceView.as_view(), name="index"),
+    path("bodies/", views.BodyListView.as_view(), name="bodies"),
     path("meetings/", views.MeetingListView.as_view(), name="meetings"),
     path("meetings.ics", views.calendar_feed, name="calendar"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting"),
@@ -18,5 +19,6 @@ urlpatterns = [
     path("papers/feed/", safe(feeds.LatestPapersFeed()), name="papers-feed"),
     path("registers/", views.RegisterListView.as_view(), name="registers"),
     path("<slug:slug>/interests/", views.BodyInterestsView.as_view(), name="interests"),
+    path("<slug:slug>/members/", views.BodyMembersView.as_view(), name="members"),
     path("<slug:slug>/", views.BodyDetailView.as_view(), name="body"),
 ]

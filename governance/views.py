@@ -1,5 +1,5 @@
-"""Governance in public: the governance page, each body's page and its meetings, and the
-registers of interests."""
+"""Governance in public: the governance page, the list of bodies, each body's page, members
+and meetings, and the registers of interests."""
 
 import re
 from urllib.parse import urlencode
@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from alliances.models import Alliance
+from alliances.models import Alliance, AllianceKind
 from core.http import safe
 from core.models import distinct_citations
+from core.paging import first_few
 from core.views import FilteredListMixin, PageMixin
 from governance.calendar import calendar_name, meetings_calendar
 from governance.forms import MeetingFilterForm
@@ -20,6 +21,20 @@ from places.models import IntegratedCareSystem
 
 # How many upcoming and past meetings a body's page shows before "see all".
 MEETINGS_ON_BODY_PAGE = 3
+# How many members a body's page shows before "see all": a whole board as boards are (chair,
+# vice chair and chief executive first); the members page lists the rest a page at a time.
+MEMBERS_ON_BODY_PAGE = 20
+MEMBERS_PER_PAGE = 25
+# The governance page shows the first few bodies and the first few collaboratives and
+# alliances of each kind; the bodies page and the alliances' own lists have them all.
+BODIES_ON_GOVERNANCE_PAGE = 10
+ALLIANCES_ON_GOVERNANCE_PAGE = 5
+BODIES_PER_PAGE = 20
+# The most meetings the subscribable calendar holds, from twelve months ago onward: the soonest
+# upcoming kept first, then the most recent past. It keeps the file small (clients fetch it
+# every 12 hours); past it, the furthest ahead and the oldest are left out, and the meetings
+# list has them all.
+CALENDAR_LIMIT = 200
 
 
 def calendar_url(body: Body | None = None) -> str:
@@ -29,8 +44,9 @@ def calendar_url(body: Body | None = None) -> str:
 
 
 class GovernanceView(PageMixin, TemplateView):
-    """Where each system and alliance stands, and every board and committee that meets in
-    public. It lives here, above alliances, because it lists the governance app's bodies."""
+    """Where each system and alliance stands, and the boards and committees that meet in
+    public: the first few of each list, each linked to the page that has them all. It lives
+    here, above alliances, because it lists the governance app's bodies."""
 
     template_name = "governance/index.html"
     page_title = "Governance"
@@ -40,13 +56,39 @@ class GovernanceView(PageMixin, TemplateView):
     )
 
     def get_context_data(self, **kwargs):
+        alliances = Alliance.objects.with_stages().order_by("name")
         context = super().get_context_data(**kwargs)
         context.update(
+            # England has 42 integrated care systems at most: they are shown whole.
             systems=IntegratedCareSystem.objects.order_by("name"),
-            alliances=Alliance.objects.with_stages().order_by("kind", "name"),
-            bodies=Body.objects.with_context().order_by("system__name", "name"),
+            collaboratives=first_few(
+                alliances.of_kind(AllianceKind.PROVIDER_COLLABORATIVE),
+                ALLIANCES_ON_GOVERNANCE_PAGE,
+            ),
+            place_alliances=first_few(
+                alliances.of_kind(AllianceKind.PLACE_ALLIANCE), ALLIANCES_ON_GOVERNANCE_PAGE
+            ),
+            bodies=first_few(Body.objects.in_list_order(), BODIES_ON_GOVERNANCE_PAGE),
         )
         return context
+
+
+class BodyListView(PageMixin, ListView):
+    """Every board and committee that meets in public, by system, a page at a time."""
+
+    template_name = "governance/body_list.html"
+    paginate_by = BODIES_PER_PAGE
+    page_title = "Boards and committees"
+    meta_description = (
+        "Every board and committee that meets in public, by integrated care system: each "
+        "with its members, rule for public questions and meetings."
+    )
+
+    def get_queryset(self):
+        return Body.objects.in_list_order()
+
+    def get_breadcrumbs(self):
+        return [("Home", "/"), ("Governance", reverse("governance:index")), (self.page_title, None)]
 
 
 class BodyDetailView(PageMixin, DetailView):
@@ -54,7 +96,7 @@ class BodyDetailView(PageMixin, DetailView):
     context_object_name = "body"
 
     def get_queryset(self):
-        return Body.objects.with_members()
+        return Body.objects.with_member_count()
 
     def get_page_title(self) -> str:
         return self.object.name
@@ -72,11 +114,44 @@ class BodyDetailView(PageMixin, DetailView):
     def get_context_data(self, **kwargs):
         meetings = self.object.meetings.all()
         return super().get_context_data(
+            members=first_few(self.object.members.in_seat_order(), MEMBERS_ON_BODY_PAGE),
             upcoming=list(meetings.upcoming()[:MEETINGS_ON_BODY_PAGE]),
             past=list(meetings.past()[:MEETINGS_ON_BODY_PAGE]),
             calendar_url=calendar_url(self.object),
+            calendar_limit=CALENDAR_LIMIT,
             **kwargs,
         )
+
+
+class BodyMembersView(PageMixin, ListView):
+    """All of one body's members, a page at a time."""
+
+    template_name = "governance/body_members.html"
+    paginate_by = MEMBERS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        self.body = get_object_or_404(Body.objects.with_context(), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.body.members.in_seat_order()
+
+    def get_page_title(self) -> str:
+        return f"{self.body.name}: members"
+
+    def get_meta_description(self) -> str:
+        return f"The members of the {self.body.name}: each member's role and dates."
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", "/"),
+            ("Governance", reverse("governance:index")),
+            (self.body.name, self.body.get_absolute_url()),
+            ("Members", None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(body=self.body, **kwargs)
 
 
 class MeetingListView(FilteredListMixin, ListView):
@@ -96,7 +171,9 @@ class MeetingListView(FilteredListMixin, ListView):
     def get_context_data(self, **kwargs):
         # The body the reader chose, even when another field (the year) is in error.
         body = self.form.cleaned_data.get("body")
-        return super().get_context_data(calendar_url=calendar_url(body), **kwargs)
+        return super().get_context_data(
+            calendar_url=calendar_url(body), calendar_limit=CALENDAR_LIMIT, **kwargs
+        )
 
     def get_breadcrumbs(self):
         return [
@@ -141,8 +218,6 @@ class MeetingDetailView(PageMixin, DetailView):
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
-# A bound on the subscribable calendar, far above a year of any body's meetings.
-CALENDAR_LIMIT = 500
 
 
 @safe
@@ -155,10 +230,17 @@ def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+def calendar_order(meeting: Meeting) -> tuple:
+    """Oldest first, as a calendar file reads; an unpublished time first in its day."""
+    return (meeting.date, meeting.start_time is not None, meeting.start_time, meeting.slug)
+
+
 @safe
 def calendar_feed(request: HttpRequest) -> HttpResponse:
-    """Every upcoming meeting and those of the past twelve months, to subscribe to;
-    `?body=<slug>` for one body's (an unknown body is not found)."""
+    """The meetings to subscribe to: upcoming ones and those of the past twelve months, at
+    most `CALENDAR_LIMIT` (200) of them, the soonest upcoming kept first and then the most
+    recent past, listed oldest first; `?body=<slug>` for one body's (an unknown body is not
+    found)."""
     meetings = Meeting.objects.with_body().in_calendar()
     body_slug = request.GET.get("body", "")
     body = None
@@ -169,7 +251,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
         body = get_object_or_404(Body, slug=body_slug)
         meetings = meetings.filter(body=body)
     calendar = meetings_calendar(
-        list(meetings[:CALENDAR_LIMIT]),
+        sorted(meetings[:CALENDAR_LIMIT], key=calendar_order),
         request,
         name=calendar_name(body.name if body else None),
     )

@@ -9,7 +9,6 @@ facts a record carries, and where the record is shown.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.sitemaps import Sitemap
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
@@ -18,6 +17,7 @@ from django.views.generic import TemplateView
 
 from alliances.models import Alliance, GovernanceStage, Membership
 from core.dates import format_date
+from core.sitemaps import PortalSitemap
 from core.views import PageMixin
 from partners.models import Organisation, PreviousIdentifier
 from places.models import (
@@ -195,7 +195,7 @@ KINDS = [
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
 
 
-class SourcesSitemap(Sitemap):
+class SourcesSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):

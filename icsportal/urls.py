@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
 from alliances.sitemaps import AlliancePagesSitemap, AllianceSitemap
 from core.http import safe
-from engagement.sitemaps import EngagementSitemap
+from engagement.sitemaps import ConsultationSitemap, EngagementPagesSitemap
 from governance.sitemaps import BodySitemap, GovernancePagesSitemap, MeetingSitemap
 from icsportal import sources, views
 from images import views as image_views
@@ -36,7 +37,8 @@ sitemaps = {
     "sources": sources.SourcesSitemap,
     "publication-pages": PublicationPagesSitemap,
     "publications": PublicationSitemap,
-    "engagement": EngagementSitemap,
+    "engagement": EngagementPagesSitemap,
+    "consultations": ConsultationSitemap,
     "site-pages": PageSitemap,
 }
 
@@ -85,12 +87,19 @@ urlpatterns = [
     path("open-data/", OpenDataPage.as_view(), name="open-data"),
     path("sources/", sources.SourcesView.as_view(), name="sources"),
     path("sources/<slug:kind>/", sources.SourcesKindView.as_view(), name="sources-kind"),
+    # The sitemap index, then each section in pages of core.sitemaps.LIMIT addresses. Kept by
+    # the page cache like every public page: an unpublished item leaves it at once.
     path(
         "sitemap.xml",
-        # Kept by the page cache like every public page: an unpublished item leaves it at once.
+        safe(sitemap_index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
         safe(sitemap),
         {"sitemaps": sitemaps},
-        name="sitemap",
+        name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),

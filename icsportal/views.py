@@ -14,13 +14,17 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import TemplateView
 
 from core.http import safe
+from core.paging import first_few
 from core.views import PageMixin
 from icsportal.context_processors import canonical_url
 from news.models import NewsItem
 from pages.views import StandingPageMixin
 from partners.models import Organisation
-from places.models import IntegratedCareSystem, Place, neighbourhood_totals
+from places.models import IntegratedCareSystem, Place
 from postcodes.forms import PostcodeForm
+
+# The places the home page names in its partners' card; the rest are on /places/.
+HOME_PLACES = 6
 
 
 class HomeView(PageMixin, TemplateView):
@@ -42,12 +46,14 @@ class HomeView(PageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         system = IntegratedCareSystem.objects.portal()
         places = Place.objects.filter(system=system)
-        place_list = list(places.with_neighbourhoods())
+        population = places.population_total()
         context.update(
             system=system,
-            population=places.population_total(),
-            places=place_list,
-            neighbourhood_totals=neighbourhood_totals(place_list),
+            population=population,
+            # Named in the partners' card: the first few, then how many more.
+            places=first_few(places.order_by("name").only("name", "slug"), HOME_PLACES),
+            more_places=max(population["places"] - HOME_PLACES, 0),
+            neighbourhood_totals=places.neighbourhood_totals(),
             partner_count=Organisation.objects.serving(places).count(),
             structured_data=system.structured_data(canonical_url(self.request)),
             latest_news=NewsItem.objects.published().newest_first()[:3],

@@ -1,12 +1,12 @@
 """Sitemap entries for published news."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import PortalSitemap
 from news.models import NewsItem
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -16,7 +16,7 @@ class NewsSitemap(Sitemap):
         return item.updated_at
 
 
-class NewsPagesSitemap(Sitemap):
+class NewsPagesSitemap(PortalSitemap):
     def items(self):
         return ["news:list"]
 

@@ -207,7 +207,7 @@ DATASETS = (
         records=lambda: Body.objects.select_related("system", "alliance").order_by("name", "pk"),
         models=(Body,),
         form=SystemFilterForm,
-        public_page="governance:index",
+        public_page="governance:bodies",
     ),
     Dataset(
         name="meetings",

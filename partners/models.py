@@ -5,8 +5,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Upper
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber, Upper
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -109,17 +109,52 @@ class OrganisationQuerySet(models.QuerySet):
         """What the directory shows of each organisation, in a constant number of queries."""
         return self.prefetch_related("places")
 
-    def for_detail(self) -> "OrganisationQuerySet":
+    def first_of_each_kind(self, limit: int) -> "OrganisationQuerySet":
+        """At most `limit` organisations of each kind, by name, each with `kind_total`: how
+        many of its kind there are. One query, however many there are (a place's page shows
+        the first few of each kind of partner)."""
+        return (
+            self.annotate(
+                kind_rank=Window(
+                    RowNumber(), partition_by=[F("kind")], order_by=[F("name").asc(), F("pk")]
+                ),
+                kind_total=Window(Count("pk"), partition_by=[F("kind")]),
+            )
+            .filter(kind_rank__lte=limit)
+            .order_by("kind", "name", "pk")
+        )
+
+    def for_detail(self, shown: int) -> "OrganisationQuerySet":
+        """An organisation with the first `shown` of each of its lists, and one more to say
+        whether there are others (`<list>_first`): its page shows the first few and links to
+        the whole list. Its earlier names and codes are few, and shown whole."""
+        fetched = shown + 1
+        membership = self.model.memberships.rel.related_model
         return self.prefetch_related(
-            "places",
-            "predecessors",
-            "successors",
             "previous_identifiers",
-            models.Prefetch(
+            Prefetch(
+                "places",
+                queryset=Place.objects.select_related("system").order_by(
+                    "system__name", "name", "pk"
+                )[:fetched],
+                to_attr="places_first",
+            ),
+            Prefetch(
+                "predecessors",
+                queryset=Organisation.objects.order_by("name", "pk")[:fetched],
+                to_attr="predecessors_first",
+            ),
+            Prefetch(
+                "successors",
+                queryset=Organisation.objects.order_by("name", "pk")[:fetched],
+                to_attr="successors_first",
+            ),
+            Prefetch(
                 "memberships",
-                queryset=self.model.memberships.rel.related_model.objects.select_related(
-                    "alliance"
-                ).order_by("alliance__name"),
+                queryset=membership.objects.select_related("alliance").order_by(
+                    "alliance__name", "pk"
+                )[:fetched],
+                to_attr="memberships_first",
             ),
         )
 
@@ -192,8 +227,9 @@ class Organisation(NamedBySlug, VersionedModel, SourcedModel):
             message="The end date cannot come before the start date.",
         )
 
-    def structured_data(self, url: str) -> dict:
-        """schema.org description of the organisation, for JSON-LD."""
+    def structured_data(self, url: str, places=None) -> dict:
+        """schema.org description of the organisation, for JSON-LD; `places` are those its
+        page names as served (all of them unless given)."""
         data = {
             "@context": "https://schema.org",
             "@type": SCHEMA_TYPES.get(self.kind, "Organization"),
@@ -209,7 +245,7 @@ class Organisation(NamedBySlug, VersionedModel, SourcedModel):
         ]
         if identifiers:
             data["identifier"] = identifiers
-        places = [place.name for place in self.places.all()]
+        places = [place.name for place in (self.places.all() if places is None else places)]
         if places:
             data["areaServed"] = places
         if self.active_from:

@@ -1,11 +1,10 @@
 """Sitemap entries for the partner directory."""
 
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import PortalSitemap
 from partners.models import Organisation
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -1,18 +1,29 @@
 """/in-pictures/: the partnership as pictures people read faster than tables: the journey as
 a timeline, the places' populations as a bar chart, and its structure as a diagram. Each is
-server-rendered (SVG, or HTML and CSS) with its words or a table beside it."""
+server-rendered (SVG, or HTML and CSS) with its words or a table beside it.
 
+Each picture is bounded, and says so, with a link to the page that has the whole list: the
+latest steps of the journey, the largest places, the first places by name, and the alliances
+with the most members. Totals are of all the rows, counted in the database."""
+
+from django.db.models import Count, Prefetch
 from django.views.generic import TemplateView
 
-from alliances.models import Alliance
+from alliances.models import Alliance, Membership
 from core.models import distinct_citations
 from pictures.charts import bar_chart
-from places.models import Milestone, Place, neighbourhood_totals
+from places.models import Milestone, Place
 from places.views import SystemPageMixin
 
-# The timeline shows the first steps up to this many; the journey page has them all.
-MILESTONES_SHOWN = 20
-# An alliance's members in the diagram, at most; its own page lists them all.
+# The timeline shows the latest steps up to this many; the journey page has them all.
+MILESTONES_SHOWN = 10
+# The bar chart and its table show the largest places up to this many; /places/ has them all.
+PLACES_CHARTED = 10
+# The structure shows the first places by name up to this many.
+PLACES_IN_STRUCTURE = 10
+# The alliances in the diagram (those with the most members), and each one's members shown;
+# their own pages list them all.
+ALLIANCES_SHOWN = 3
 MEMBERS_SHOWN = 12
 
 
@@ -27,20 +38,50 @@ class PicturesView(SystemPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         system = self.system
-        milestones = list(Milestone.objects.filter(system=system).in_order()[:MILESTONES_SHOWN])
-        places = list(Place.objects.filter(system=system).with_population().with_neighbourhoods())
-        alliances = list(Alliance.objects.with_members().order_by("name")[:3])
+        steps = Milestone.objects.filter(system=system)
+        # The latest steps, shown oldest first as on the journey page.
+        milestones = list(steps.order_by("-date", "-title", "-pk")[:MILESTONES_SHOWN])[::-1]
+        ours = Place.objects.filter(system=system)
+        largest = list(
+            ours.with_population()
+            .filter(population__isnull=False)
+            .order_by("-population", "name", "pk")[:PLACES_CHARTED]
+        )
+        population = ours.population_total()
+        alliances = sorted(
+            Alliance.objects.select_related("system", "place")
+            .annotate(member_count=Count("memberships"))
+            .prefetch_related(
+                Prefetch(
+                    "memberships",
+                    queryset=Membership.objects.in_roster_order()[:MEMBERS_SHOWN],
+                    to_attr="members_shown",
+                )
+            )
+            .order_by("-member_count", "name")[:ALLIANCES_SHOWN],
+            key=lambda alliance: alliance.name,
+        )
         for alliance in alliances:
-            alliance.members_shown = alliance.member_list[:MEMBERS_SHOWN]
-            alliance.members_more = len(alliance.member_list) - len(alliance.members_shown)
+            alliance.members_more = alliance.member_count - len(alliance.members_shown)
+        structure = list(
+            ours.select_related("system")
+            .with_neighbourhood_totals()
+            .order_by("name", "pk")[:PLACES_IN_STRUCTURE]
+        )
         context.update(
             milestones=milestones,
+            milestone_count=steps.count(),
             milestone_citations=distinct_citations(milestones),
-            more_milestones=Milestone.objects.filter(system=system).count() > len(milestones),
-            places=places,
-            chart=bar_chart(places),
-            population=Place.objects.filter(system=system).population_total(),
-            neighbourhood_totals=neighbourhood_totals(places),
+            places=largest,
+            # The places with a figure that are not charted, so the table still adds up.
+            places_others=population["counted"] - len(largest),
+            places_others_total=(population["total"] or 0)
+            - sum(place.population for place in largest),
+            places_without_figure=population["places"] - population["counted"],
+            chart=bar_chart(largest),
+            population=population,
+            structure=structure,
+            structure_more=population["places"] - len(structure),
             alliances=alliances,
         )
         return context

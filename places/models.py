@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -155,6 +156,48 @@ class PlaceQuerySet(models.QuerySet):
         (two queries whatever the number of places), for `Place.neighbourhood_summary()`."""
         return self.prefetch_related("neighbourhoods", "neighbourhood_counts")
 
+    def with_neighbourhood_totals(self) -> "PlaceQuerySet":
+        """Each place with, for each kind of neighbourhood, how many are named
+        (`named_<kind>`) and how many a source counts without naming them (`counted_<kind>`),
+        counted in the database: the place's query stays one query however many there are."""
+        annotations = {}
+        for kind in NeighbourhoodKind.values:
+            named = (
+                Neighbourhood.objects.filter(place=OuterRef("pk"), kind=kind)
+                .order_by()
+                .values("place")
+                .annotate(number=Count("pk"))
+                .values("number")
+            )
+            counted = NeighbourhoodCount.objects.filter(place=OuterRef("pk"), kind=kind)
+            number = models.IntegerField()
+            annotations[f"named_{kind}"] = Coalesce(Subquery(named), 0, output_field=number)
+            annotations[f"counted_{kind}"] = Coalesce(
+                Subquery(counted.values("count")[:1]), 0, output_field=number
+            )
+        return self.annotate(**annotations)
+
+    def neighbourhood_totals(self) -> dict[str, int]:
+        """What `neighbourhood_totals()` adds up, summed in the database in one query: for
+        each kind (by label, in the kinds' order), the places' named neighbourhoods, or the
+        stated count where a place has none of that kind named."""
+        sums = self.with_neighbourhood_totals().aggregate(
+            **{
+                f"total_{kind}": Sum(
+                    Case(
+                        When(**{f"named_{kind}__gt": 0}, then=F(f"named_{kind}")),
+                        default=F(f"counted_{kind}"),
+                    )
+                )
+                for kind in NeighbourhoodKind.values
+            }
+        )
+        return {
+            NeighbourhoodKind(kind).label: sums[f"total_{kind}"]
+            for kind in NeighbourhoodKind.values
+            if sums[f"total_{kind}"]
+        }
+
     def with_population(self) -> "PlaceQuerySet":
         """Each place with its latest population estimate as `population`, `population_year`
         and `population_series` (None where no estimate is recorded)."""
@@ -268,6 +311,17 @@ class Place(NamedBySlug, VersionedModel, SourcedModel):
         return [tallies[kind] for kind in NeighbourhoodKind.values if kind in tallies]
 
     @property
+    def neighbourhood_totals_by_kind(self) -> list[tuple[str, int]]:
+        """(label, total) for each kind of neighbourhood known in this place: the named ones,
+        or the stated count where none are named (from `with_neighbourhood_totals()`)."""
+        totals = []
+        for kind in NeighbourhoodKind.values:
+            total = getattr(self, f"named_{kind}") or getattr(self, f"counted_{kind}")
+            if total:
+                totals.append((NeighbourhoodKind(kind).label, total))
+        return totals
+
+    @property
     def priority_list(self) -> list[str]:
         return [line.strip() for line in self.priorities.splitlines() if line.strip()]
 
@@ -331,8 +385,12 @@ class PopulationEstimateQuerySet(models.QuerySet):
                 | Q(place__system_memberships__ended_on__gte=start),
             )
             .select_related("place")
-            .order_by("place__name", "series")
+            .order_by("place__name", "series", "pk")
         )
+
+    def summary(self) -> dict:
+        """The estimates' `total` and `count`, in the database: one query, however many."""
+        return self.aggregate(total=Sum("population"), count=Count("pk"))
 
 
 class PopulationEstimate(SourcedModel):
@@ -431,25 +489,40 @@ class Neighbourhood(VersionedModel, SourcedModel):
 
 @dataclass
 class NeighbourhoodTally:
-    """One kind of neighbourhood in one place: names found, or a count without names."""
+    """One kind of neighbourhood in one place: names found, or a count without names.
+
+    `named` holds the named neighbourhoods shown: all of them, or (from
+    `summarise_neighbourhoods()`) the first few, with `named_count` saying how many there are.
+    """
 
     kind: str
     named: list["Neighbourhood"] = field(default_factory=list)
     counted: "NeighbourhoodCount | None" = None
+    named_count: int | None = None
 
     @property
     def label(self) -> str:
         return NeighbourhoodKind(self.kind).label
 
     @property
+    def named_total(self) -> int:
+        return len(self.named) if self.named_count is None else self.named_count
+
+    @property
+    def more(self) -> bool:
+        """True when only the first few of the named neighbourhoods are shown."""
+        return self.named_total > len(self.named)
+
+    @property
     def citations(self) -> list["Neighbourhood"]:
-        """The distinct sources of the named neighbourhoods."""
+        """The distinct sources of the named neighbourhoods shown (the page that lists them
+        all cites each of the rest)."""
         return distinct_citations(self.named)
 
     @property
     def total(self) -> int:
         """Named neighbourhoods, or the stated count where no names were found."""
-        return len(self.named) or (self.counted.count if self.counted else 0)
+        return self.named_total or (self.counted.count if self.counted else 0)
 
 
 def neighbourhood_totals(places) -> dict[str, int]:
@@ -459,6 +532,49 @@ def neighbourhood_totals(places) -> dict[str, int]:
         for tally in place.neighbourhood_summary():
             totals[tally.label] = totals.get(tally.label, 0) + tally.total
     return totals
+
+
+def summarise_neighbourhoods(places, *, shown: int) -> None:
+    """Gives each of `places` (from `PlaceQuerySet.with_neighbourhood_totals()`) its `tallies`:
+    for each kind of neighbourhood known there, the first `shown` named ones by name, how many
+    are named, and the count a source gives without names. Two queries, however many places
+    and neighbourhoods there are."""
+    places = list(places)
+    if not places:
+        return
+    ids = [place.pk for place in places]
+    first: dict[tuple[int, str], list[Neighbourhood]] = {}
+    if shown:
+        ranked = (
+            Neighbourhood.objects.filter(place__in=ids)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("place_id"), F("kind")],
+                    order_by=[F("name").asc(), F("pk").asc()],
+                )
+            )
+            .filter(rank__lte=shown)
+            .order_by("place_id", "kind", "name", "pk")
+        )
+        for neighbourhood in ranked:
+            key = (neighbourhood.place_id, neighbourhood.kind)
+            first.setdefault(key, []).append(neighbourhood)
+    counted = {
+        (count.place_id, count.kind): count
+        for count in NeighbourhoodCount.objects.filter(place__in=ids)
+    }
+    for place in places:
+        place.tallies = [
+            NeighbourhoodTally(
+                kind,
+                named=first.get((place.pk, kind), []),
+                counted=counted.get((place.pk, kind)),
+                named_count=getattr(place, f"named_{kind}"),
+            )
+            for kind in NeighbourhoodKind.values
+            if getattr(place, f"named_{kind}") or (place.pk, kind) in counted
+        ]
 
 
 class NeighbourhoodCount(SourcedModel):
@@ -490,7 +606,7 @@ class NeighbourhoodCount(SourcedModel):
 
 class MilestoneQuerySet(models.QuerySet):
     def in_order(self) -> "MilestoneQuerySet":
-        return self.order_by("date", "title")
+        return self.order_by("date", "title", "pk")
 
 
 class Milestone(VersionedModel, SourcedModel):

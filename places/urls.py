@@ -8,6 +8,8 @@ app_name = "places"
 
 urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
+    # Above the comms team's pages under /about/, which cannot take this address.
+    path("about/population/", views.CensusYearView.as_view(), name="census-year"),
     path("our-journey/", views.JourneyView.as_view(), name="journey"),
     path("our-journey/<slug:slug>/", views.JourneyView.as_view(), name="system-journey"),
     path("places/", views.PlaceListView.as_view(), name="list"),

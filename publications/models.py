@@ -74,21 +74,6 @@ class PublicationQuerySet(models.QuerySet):
         """For lists: the system, place, body and meeting each row names."""
         return self.select_related("system", "place", "body", "meeting__body")
 
-    def with_documents(self) -> "PublicationQuerySet":
-        """For a publication's page: its documents in order, each with its alternative
-        formats, in a fixed number of queries however many there are."""
-        return self.with_context().prefetch_related(
-            Prefetch(
-                "document_links",
-                queryset=PublicationDocument.objects.select_related(
-                    "document__alternative_of"
-                ).prefetch_related(
-                    Prefetch("document__alternatives", queryset=Document.objects.in_format_order())
-                ),
-                to_attr="ordered_links",
-            )
-        )
-
 
 class PublicationManager(SlugNaturalKeyManager.from_queryset(PublicationQuerySet)):
     pass
@@ -225,16 +210,31 @@ class Publication(NamedBySlug, VersionedModel, SourcedModel):
 
     @property
     def ordered_documents(self) -> list[Document]:
-        """Its documents in their order (prefetched by `with_documents()`)."""
-        links = getattr(self, "ordered_links", None)
-        if links is None:
-            links = self.document_links.select_related("document")
-        return [link.document for link in links]
+        """All its documents in their order (its page lists them a page at a time, through
+        `document_links.for_page()`)."""
+        return [link.document for link in self.document_links.in_order().select_related("document")]
 
     def is_public(self, today: datetime.date | None = None) -> bool:
         """The queryset's `published()` rule for this one publication."""
         today = today or timezone.localdate()
         return self.is_published and (self.published_on is None or self.published_on <= today)
+
+
+class PublicationDocumentQuerySet(models.QuerySet):
+    def in_order(self) -> "PublicationDocumentQuerySet":
+        """Lower numbers first; documents given the same number, in the order they were added."""
+        return self.order_by("order", "pk")
+
+    def for_page(self) -> "PublicationDocumentQuerySet":
+        """A publication's documents as its page lists them, in order, each document with its
+        alternative formats: a fixed number of queries however many a page shows."""
+        return (
+            self.in_order()
+            .select_related("document__alternative_of")
+            .prefetch_related(
+                Prefetch("document__alternatives", queryset=Document.objects.in_format_order())
+            )
+        )
 
 
 class PublicationDocument(models.Model):
@@ -249,6 +249,7 @@ class PublicationDocument(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
 
+    objects = PublicationDocumentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

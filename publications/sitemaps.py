@@ -1,13 +1,13 @@
 """Sitemap entries for publications: the list and each published publication (the freedom of
 information page is a standing page: in pages.sitemaps)."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import PortalSitemap
 from publications.models import Publication
 
 
-class PublicationPagesSitemap(Sitemap):
+class PublicationPagesSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -17,7 +17,7 @@ class PublicationPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class PublicationSitemap(Sitemap):
+class PublicationSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):

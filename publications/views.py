@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.models import Confidence
+from core.paging import paginate
 from core.views import FilteredListMixin, PageMixin
 from pages.views import StandingPageMixin
 from publications.forms import PublicationFilterForm
@@ -35,12 +36,19 @@ class PublicationListView(FilteredListMixin, ListView):
         return Publication.objects.published().with_context().newest_first()
 
 
+# How many of a publication's documents its page lists; the rest are on the next pages.
+DOCUMENTS_PER_PAGE = 20
+
+
 class PublicationDetailView(PageMixin, DetailView):
+    """A publication: what it is, its content, and its documents a page at a time (`?page=`),
+    each with its alternative formats."""
+
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
 
     def get_queryset(self):
-        return Publication.objects.published().with_documents()
+        return Publication.objects.published().with_context()
 
     def get_page_title(self) -> str:
         return self.object.title
@@ -56,11 +64,19 @@ class PublicationDetailView(PageMixin, DetailView):
             (self.object.title, None),
         ]
 
+    def get_context_data(self, **kwargs):
+        paged = paginate(self.request, self.object.document_links.for_page(), DOCUMENTS_PER_PAGE)
+        return super().get_context_data(
+            **paged,
+            documents=[link.document for link in paged["object_list"]],
+            **kwargs,
+        )
+
 
 @dataclass(frozen=True)
 class InformationContact:
     """Who answers requests for a system's information, with where that was seen (shown with
-    templates/includes/source.html, like any sourced record)."""
+    the citation tag, like any sourced record)."""
 
     name: str
     office: str

@@ -27,6 +27,30 @@ def page(client, url: str) -> str:
     return response.content.decode()
 
 
+def sitemap_locations(client) -> list[str]:
+    """Every address in the sitemap: the index at /sitemap.xml, then each page it names."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = []
+    for section in re.findall(r"<loc>([^<]+)</loc>", index.content.decode()):
+        response = client.get(htmllib.unescape(section).removeprefix("http://testserver"))
+        assert response.status_code == 200, section
+        locations += re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+    return [htmllib.unescape(location) for location in locations]
+
+
+def walk_pages(client, url: str) -> list:
+    """Every page of a paginated page as parsed trees, from `url` by its "Next" links (which
+    are query strings: `?page=2`, keeping the page's other parameters)."""
+    from tests.html import parse
+
+    path = url.split("?")[0]
+    pages = [parse(page(client, url))]
+    while found := pages[-1].select("a.nhsuk-pagination__link--next"):
+        pages.append(parse(page(client, path + found[0].attrs["href"])))
+    return pages
+
+
 def text(html: str) -> str:
     """The visible text, with tags removed and white space folded."""
     return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())

@@ -46,3 +46,23 @@ def population(value: int | None) -> str:
 def period(start: datetime.date | None, end: datetime.date | None) -> str:
     """“1 July 2022 to 30 June 2023”, “since …”, “until …”, or "" (core.dates.format_period)."""
     return format_period(start, end)
+
+
+@register.simple_tag
+def citation(record) -> str:
+    """The one citation pattern for any sourced record (core.models.SourcedModel): the source's
+    name, linked where a link exists, its date, and how sure we are, in plain English; nothing
+    when the record names no source. A tag rather than an included template, since pages show
+    one a row: an include costs a template render each time."""
+    source = getattr(record, "source", "") or ""
+    url = getattr(record, "source_url", "") or ""
+    if not (source or url):
+        return ""
+    named = format_html('<a href="{}">{}</a>', url, source or url) if url else source
+    dated = format_html(", {}", record.source_date_display) if record.source_date else ""
+    return format_html(
+        '<p class="nhsuk-body-s app-citation">Source: {}{} ({}).</p>',
+        named,
+        dated,
+        record.get_confidence_display(),
+    )

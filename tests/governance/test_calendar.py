@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from governance.models import MeetingStatus
 from tests import factories as f
-from tests.helpers import page
+from tests.helpers import page, text
 
 UTC = datetime.UTC
 
@@ -205,3 +205,50 @@ def test_meeting_pages_link_their_calendars(client):
     assert 'href="/governance/meetings.ics"' in page(client, "/governance/meetings/")
     filtered = page(client, "/governance/meetings/?body=our-board")
     assert 'href="/governance/meetings.ics?body=our-board"' in filtered
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("ahead", "behind", "kept_ahead", "kept_behind"),
+    [
+        # More than the limit: every upcoming meeting, then the most recent past ones.
+        (130, 120, 130, 70),
+        # More upcoming than the limit: the soonest ones, and none of the past.
+        (230, 20, 200, 0),
+        # Within the limit: all of them.
+        (50, 40, 50, 40),
+    ],
+)
+def test_the_calendar_holds_at_most_200_meetings_the_upcoming_first(
+    client, ahead, behind, kept_ahead, kept_behind
+):
+    def slug(days: int) -> str:
+        return f"in-{days}-days" if days > 0 else f"{-days}-days-ago"
+
+    today = datetime.date.today()
+    body = f.make_body(slug="our-board")
+    for days in [*range(1, ahead + 1), *range(-1, -behind - 1, -1)]:
+        f.make_meeting(body=body, slug=slug(days), date=today + datetime.timedelta(days))
+    expected = [slug(days) for days in range(-kept_behind, kept_ahead + 1) if days]
+    for url in ["/governance/meetings.ics", "/governance/meetings.ics?body=our-board"]:
+        events = download(client, url).events
+        # Oldest first, as a calendar file reads.
+        assert [str(event["uid"]).split("@")[0] for event in events] == expected
+    # Where the calendar is offered, the page says what it holds.
+    assert "it holds up to 200 meetings from the past 12 months onward" in text(
+        page(client, body.get_absolute_url())
+    )
+
+
+@pytest.mark.django_db
+def test_the_calendar_lists_a_days_meetings_untimed_first_then_by_time(client):
+    day = datetime.date.today() + datetime.timedelta(days=7)
+    for slug, start in [("afternoon", datetime.time(14)), ("untimed", None)]:
+        f.make_meeting(slug=slug, date=day, start_time=start)
+    f.make_meeting(slug="morning", date=day, start_time=datetime.time(10))
+    events = download(client, "/governance/meetings.ics").events
+    assert [str(event["uid"]).split("@")[0] for event in events] == [
+        "untimed",
+        "morning",
+        "afternoon",
+    ]

@@ -1,15 +1,21 @@
-"""The governance pages as a visitor sees them: every body linked from /governance/, a body's
-page, the meetings list (order, filters, bad values) and a meeting's page (UK time, status
-and reason, the question deadline only while questions are open)."""
+"""The governance pages as a visitor sees them: /governance/ with the first few bodies,
+collaboratives and alliances and links to them all, the bodies page and a body's members page
+a page at a time, a body's page, the meetings list (order, filters, bad values) and a
+meeting's page (UK time, status and reason, the question deadline only while questions are
+open)."""
 
 import datetime
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from governance.models import MeetingStatus
 from tests import factories as f
 from tests.helpers import page, text
+from tests.helpers import walk_pages as walk
+from tests.html import parse
 
 
 @pytest.mark.django_db
@@ -146,3 +152,193 @@ def test_governance_shows_each_system_and_alliance(client, seeded):
     assert "Humber and North Yorkshire Integrated Care System" in body
     assert "York Health and Care Alliance" in body
     assert "Barnsley Provider Alliance" in body
+
+
+# Lists that grow come a bounded number at a time: the governance page shows the first few
+# bodies, collaboratives and alliances, each with a link to the page that has them all; the
+# list of bodies and a body's members come a page at a time, and every one is on some page.
+
+
+def links_to(tree, urls) -> list[str]:
+    """The hrefs on a page that are among `urls`, in page order."""
+    return [a.attrs["href"] for a in tree.select("a[href]") if a.attrs["href"] in urls]
+
+
+def member_rows(tree) -> list[str]:
+    return [row.select("td")[0].text for row in tree.select_one("tbody").select("tr")]
+
+
+def make_bodies(count: int, systems: int = 1) -> list:
+    """`count` bodies named in list order (by system, then name), spread over `systems`."""
+    made = [f.make_system(name=f"System {s}") for s in range(systems)]
+    return [
+        f.make_body(name=f"Board {n:02d}", slug=f"board-{n:02d}", system=made[n % systems])
+        for n in range(count)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_governance_page_shows_ten_bodies_and_links_to_them_all(client):
+    bodies = make_bodies(12)
+    urls = {body.get_absolute_url() for body in bodies}
+    tree = parse(page(client, "/governance/"))
+    assert links_to(tree, urls) == [body.get_absolute_url() for body in bodies[:10]]
+    [see_all] = [a for a in tree.select("a") if a.text == "See all boards and committees"]
+    assert see_all.attrs["href"] == "/governance/bodies/"
+    assert len(links_to(parse(page(client, see_all.attrs["href"])), urls)) == 12
+
+
+@pytest.mark.django_db
+def test_the_governance_page_shows_every_body_and_no_link_when_they_fit(client):
+    bodies = make_bodies(10)
+    tree = parse(page(client, "/governance/"))
+    assert len(links_to(tree, {body.get_absolute_url() for body in bodies})) == 10
+    assert "See all boards and committees" not in tree.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "see_all", "list_url"),
+    [
+        ("provider_collaborative", "See all provider collaboratives", "/collaboratives/"),
+        ("place_alliance", "See all place alliances", "/alliances/"),
+    ],
+)
+def test_the_governance_page_shows_five_alliances_of_each_kind_and_links_to_all(
+    client, kind, see_all, list_url
+):
+    system = f.make_system()
+    place = f.make_place(system=system)
+    alliances = [
+        f.make_alliance(
+            name=f"Alliance {n:02d}",
+            slug=f"alliance-{n:02d}",
+            kind=kind,
+            system=system,
+            place=place,
+        )
+        for n in range(7)
+    ]
+    tree = parse(page(client, "/governance/"))
+    urls = {alliance.get_absolute_url() for alliance in alliances}
+    assert links_to(tree, urls) == [alliance.get_absolute_url() for alliance in alliances[:5]]
+    assert tree.text.count("Current stage: not recorded") == 5
+    [link] = [a for a in tree.select("a") if a.text == see_all]
+    assert link.attrs["href"] == list_url
+    shown = links_to(parse(page(client, list_url)), urls)
+    assert sorted(set(shown)) == sorted(urls)
+
+
+@pytest.mark.django_db
+def test_the_bodies_page_lists_twenty_a_page_by_system_and_every_one(client):
+    bodies = make_bodies(45, systems=3)
+    urls = {body.get_absolute_url() for body in bodies}
+    pages = walk(client, "/governance/bodies/")
+    shown = [links_to(tree, urls) for tree in pages]
+    assert [len(links) for links in shown] == [20, 20, 5]
+    in_order = sorted(bodies, key=lambda body: (body.system.name, body.name))
+    assert [link for links in shown for link in links] == [
+        body.get_absolute_url() for body in in_order
+    ]
+    # Each page heads its bodies with their systems.
+    assert [h3.text for h3 in pages[0].select("h3")] == ["System 0", "System 1"]
+    assert "Showing 41 to 45 of 45 boards and committees" in pages[2].text
+    assert "(page 3 of 3)" in pages[2].select("title")[0].text
+    assert pages[2].select_one("a.nhsuk-pagination__link--prev").attrs["href"] == "?page=2"
+
+
+@pytest.mark.django_db
+def test_a_body_page_shows_twenty_members_and_links_to_them_all(client):
+    body = f.make_body(name="Our Board", slug="our-board")
+    f.make_body_member(body=body, person_name="Zoe Chair", role="chair")
+    for n in range(46):
+        f.make_body_member(body=body, person_name=f"Member {n:02d}")
+    tree = parse(page(client, body.get_absolute_url()))
+    rows = member_rows(tree)
+    assert len(rows) == 20
+    assert rows[0] == "Zoe Chair"
+    [see_all] = [a for a in tree.select("a") if a.text == "See all 47 members of the Our Board"]
+    assert see_all.attrs["href"] == "/governance/our-board/members/"
+
+
+@pytest.mark.django_db
+def test_a_body_page_with_few_members_shows_them_all_and_no_link(client):
+    body = f.make_body(name="Our Board")
+    for _ in range(20):
+        f.make_body_member(body=body)
+    tree = parse(page(client, body.get_absolute_url()))
+    assert len(member_rows(tree)) == 20
+    assert [a for a in tree.select("a") if "members of the" in a.text] == []
+
+
+@pytest.mark.django_db
+def test_a_bodys_members_page_lists_twenty_five_a_page_and_every_one(client):
+    body = f.make_body(name="Our Board", slug="our-board")
+    f.make_body_member(body=body, person_name="Zoe Chair", role="chair", source="Chair's letter")
+    # Seats that sort alike (the same name, or only an organisation) still each show once.
+    for _ in range(12):
+        f.make_body_member(body=body, person_name="To be appointed")
+    for _ in range(12):
+        f.make_body_member(body=body, person_name="", organisation=f.make_organisation())
+    for n in range(27):
+        f.make_body_member(body=body, person_name=f"Member {n:02d}")
+    pages = walk(client, "/governance/our-board/members/")
+    shown = [member_rows(tree) for tree in pages]
+    assert [len(rows) for rows in shown] == [25, 25, 2]
+    assert shown[0][0] == "Zoe Chair"
+    expected = [member.person_name or member.organisation.name for member in body.members.all()]
+    assert sorted(row for rows in shown for row in rows) == sorted(expected)
+    assert "Our Board and their roles: 52 members" in pages[0].text
+    assert "Showing 51 to 52 of 52 members" in pages[2].text
+    assert "(page 3 of 3)" in pages[2].select("title")[0].text
+    # Each page cites the sources of the members it shows.
+    assert "Source: Chair's letter" in pages[0].text
+    assert "Source: Chair's letter" not in pages[1].text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?page=abc", "?page=0", "?page=-1", "?page=4"])
+def test_bad_page_numbers_of_bodies_and_members_are_not_found(client, query):
+    make_bodies(45)
+    body = f.make_body(slug="our-board")
+    for _ in range(60):
+        f.make_body_member(body=body)
+    for url in ["/governance/bodies/", "/governance/our-board/members/"]:
+        assert client.get(url + query).status_code == 404, url + query
+
+
+@pytest.mark.django_db
+def test_an_unknown_bodys_members_are_not_found(client):
+    assert client.get("/governance/no-such-board/members/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_bodies_and_members_pages_run_the_same_queries_however_many_rows(client):
+    body = f.make_body(slug="our-board")
+    urls = [
+        "/governance/",
+        "/governance/bodies/",
+        "/governance/bodies/?page=2",
+        body.get_absolute_url(),
+        "/governance/our-board/members/",
+        "/governance/our-board/members/?page=2",
+    ]
+
+    def grow_and_count() -> list[int]:
+        for _ in range(25):
+            f.make_body()
+        for kind in ["provider_collaborative", "place_alliance"]:
+            system = f.make_system()
+            place = f.make_place(system=system)
+            for _ in range(6):
+                f.make_alliance(kind=kind, system=system, place=place)
+        for _ in range(30):
+            f.make_body_member(body=body)
+        counts = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    assert grow_and_count() == grow_and_count()

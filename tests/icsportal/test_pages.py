@@ -31,6 +31,29 @@ def test_every_public_page_runs_a_constant_number_of_queries(client, seeded):
     assert max(before.values()) <= 12
 
 
+# What a page renders once per row: list items, table rows, options, articles, terms, links.
+ROW = re.compile(r"<(li|tr|option|article|dt|a)\b")
+
+
+def count_rows(client, url: str) -> int:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ROW.findall(response.content.decode()))
+
+
+@pytest.mark.django_db
+def test_every_public_page_renders_a_bounded_number_of_rows(client, seeded):
+    """Growing the data from 10 to 20 times the seed adds no row to any page: every list
+    that grows is paginated or shows its first few with a link to the rest."""
+    prepare()
+    f.grow_partnership(times=10)
+    before = {url: count_rows(client, url) for url in PUBLIC_PAGES}
+    f.grow_partnership(times=10)
+    after = {url: count_rows(client, url) for url in PUBLIC_PAGES}
+    grown = {url: (before[url], after[url]) for url in PUBLIC_PAGES if after[url] != before[url]}
+    assert grown == {}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_public_page_basics(client, seeded, url):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.helpers import page, text
+from tests.helpers import page, sitemap_locations, text
 
 
 @pytest.mark.django_db
@@ -38,11 +38,11 @@ def test_system_pages_carry_structured_data(client, seeded, url):
 
 @pytest.mark.django_db
 def test_machine_readable_endpoints(client, seeded):
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://testserver/places/sheffield/</loc>" in sitemap
-    assert "<loc>http://testserver/alliances/york-health-and-care-alliance/</loc>" in sitemap
-    assert "<loc>http://testserver/sources/organisations/</loc>" in sitemap
-    assert "/collaboratives/working-together/" in sitemap
+    sitemap = sitemap_locations(client)
+    assert "http://testserver/places/sheffield/" in sitemap
+    assert "http://testserver/alliances/york-health-and-care-alliance/" in sitemap
+    assert "http://testserver/sources/organisations/" in sitemap
+    assert "http://testserver/collaboratives/working-together/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
     security = client.get("/.well-known/security.txt").content.decode()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pages.models import Page
 from publishing.models import Revision
 from tests.factories import make_page, make_user, page_admin_form
-from tests.helpers import assert_database_refuses, change_url
+from tests.helpers import assert_database_refuses, change_url, sitemap_locations
 from tests.html import parse
 
 pytestmark = pytest.mark.usefixtures("standing_pages")
@@ -241,10 +241,10 @@ def test_live_pages_are_in_the_sitemap_and_drafts_are_not(client, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     live = make_page(slug="live-page")
     draft = make_page(slug="draft-page", publish_at=None)
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert f"<loc>http://testserver{live.url_path}</loc>" in sitemap
-    assert draft.url_path not in sitemap
-    assert sitemap.count("<loc>http://testserver/privacy/</loc>") == 1
+    sitemap = sitemap_locations(client)
+    assert f"http://testserver{live.url_path}" in sitemap
+    assert f"http://testserver{draft.url_path}" not in sitemap
+    assert sitemap.count("http://testserver/privacy/") == 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,6 +1,6 @@
 """The publications pages as a visitor sees them: the list (newest first, filters, bad values,
-pagination), a publication with its documents and their alternative formats linked both ways,
-content written in the admin rendered safely, and constant query counts."""
+pagination), a publication with its documents (twenty a page) and their alternative formats
+linked both ways, content written in the admin rendered safely, and constant query counts."""
 
 import datetime
 
@@ -9,6 +9,7 @@ import pytest
 from publications.models import PublicationKind
 from tests import factories as f
 from tests.helpers import page, text
+from tests.helpers import walk_pages as walk
 from tests.html import parse
 from tests.icsportal.test_pages import count_queries
 
@@ -231,3 +232,62 @@ def test_pages_run_a_constant_number_of_queries(client):
     after = {url: count_queries(client, url) for url in urls}
     assert after == before
     assert max(before.values()) <= 6
+
+
+# A publication's documents come twenty a page, so its page costs the same however many it
+# has; every document is on some page, in order, each with its alternative formats.
+
+
+def shown_documents(tree) -> list[str]:
+    return [block.attrs["data-document"] for block in tree.select("[data-document]")]
+
+
+@pytest.mark.django_db
+def test_a_publications_documents_come_twenty_a_page_and_every_one_in_order(client):
+    documents = [f.make_document(title=f"Part {n}", slug=f"part-{n:02d}") for n in range(45)]
+    large_print = f.make_document(alternative_of=documents[30], alternative_format="large_print")
+    publication = f.make_publication(title="Big report", documents=tuple(documents))
+    pages = walk(client, publication.get_absolute_url())
+    shown = [shown_documents(tree) for tree in pages]
+    assert [len(slugs) for slugs in shown] == [20, 20, 5]
+    assert [slug for slugs in shown for slug in slugs] == [d.slug for d in documents]
+    # An alternative format is shown with its original, on the original's page.
+    assert large_print.url in [a.attrs["href"] for a in pages[1].select("a[href]")]
+    first_next = pages[0].select_one("a.nhsuk-pagination__link--next")
+    assert first_next.attrs["href"] == "?page=2"
+    assert "Page 2 of 3" in first_next.text
+    assert "Showing 41 to 45 of 45 documents" in pages[2].text
+    assert "(documents, page 3 of 3)" in pages[2].select("title")[0].text
+    # Each page still says what the publication is.
+    assert "Summary of publication" in pages[2].text
+
+
+@pytest.mark.django_db
+def test_a_publication_with_few_documents_has_no_pagination(client):
+    documents = tuple(f.make_document() for _ in range(20))
+    tree = parse(page(client, f.make_publication(documents=documents).get_absolute_url()))
+    assert len(shown_documents(tree)) == 20
+    assert tree.select("nav.nhsuk-pagination") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?page=abc", "?page=0", "?page=-1", "?page=4"])
+def test_bad_document_page_numbers_are_not_found(client, query):
+    documents = tuple(f.make_document() for _ in range(45))
+    publication = f.make_publication(documents=documents)
+    assert client.get(publication.get_absolute_url() + query).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_later_page_of_documents_runs_the_same_queries_however_many(client):
+    publication = f.make_publication(documents=tuple(f.make_document() for _ in range(25)))
+    url = publication.get_absolute_url() + "?page=2"
+
+    def grow_and_count() -> int:
+        for n in range(25):
+            extra = f.make_document()
+            f.make_document(alternative_of=extra, alternative_format="easy_read")
+            publication.document_links.create(document=extra, order=100 + n)
+        return count_queries(client, url)
+
+    assert grow_and_count() == grow_and_count()
