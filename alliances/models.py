@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -16,6 +16,7 @@ from core.models import (
     SourcedModel,
     VersionedModel,
     check_dates_in_order,
+    count_of,
     dates_in_order,
     sourced_constraints,
 )
@@ -61,7 +62,7 @@ class AllianceQuerySet(models.QuerySet):
         """Each alliance's stages and the number of its members (`member_count`), for a list
         of alliances: counting in the database keeps the list's cost flat however many
         members each alliance has."""
-        return self.with_stages().annotate(member_count=Count("memberships"))
+        return self.with_stages().annotate(member_count=count_of(Membership, "alliance"))
 
     def with_stages(self) -> "AllianceQuerySet":
         return self.select_related("system", "place").prefetch_related(

@@ -19,6 +19,7 @@ from core.models import (
     SourcedModel,
     VersionedModel,
     check_dates_in_order,
+    count_of,
     dates_in_order,
     sourced_constraints,
 )
@@ -67,7 +68,7 @@ class BodyQuerySet(models.QuerySet):
     def with_member_count(self) -> "BodyQuerySet":
         """With `member_count`, counted in the database: a body's page shows its first few
         members and says how many there are in all."""
-        return self.with_context().annotate(member_count=models.Count("members"))
+        return self.with_context().annotate(member_count=count_of(BodyMember, "body"))
 
     def with_registers(self, *, rows_each: int) -> "BodyQuerySet":
         """Bodies by system with their registers: each body's review date, its number of
@@ -76,7 +77,7 @@ class BodyQuerySet(models.QuerySet):
         return (
             self.with_context()
             .select_related("interest_register")
-            .annotate(interest_count=models.Count("declared_interests"))
+            .annotate(interest_count=count_of(DeclaredInterest, "body"))
             .prefetch_related(
                 Prefetch(
                     "declared_interests",

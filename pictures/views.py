@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch
 from django.views.generic import TemplateView
 
 from alliances.models import Alliance, Membership
-from core.models import distinct_citations
+from core.models import count_of, distinct_citations
 from pictures.charts import bar_chart
 from places.models import Milestone, Place
 from places.views import SystemPageMixin
@@ -48,9 +48,19 @@ class PicturesView(SystemPageMixin, TemplateView):
             .order_by("-population", "name", "pk")[:PLACES_CHARTED]
         )
         population = ours.population_total()
-        alliances = sorted(
-            Alliance.objects.select_related("system", "place")
-            .annotate(member_count=Count("memberships"))
+        # The largest, counted from the memberships alone (grouped on their indexed foreign
+        # key), then those few alliances read with their first members.
+        largest_alliances = (
+            Membership.objects.order_by()
+            .values("alliance")
+            .annotate(number=Count("pk"))
+            .order_by("-number", "alliance__name")
+            .values("alliance")[:ALLIANCES_SHOWN]
+        )
+        alliances = list(
+            Alliance.objects.filter(pk__in=largest_alliances)
+            .select_related("system", "place")
+            .annotate(member_count=count_of(Membership, "alliance"))
             .prefetch_related(
                 Prefetch(
                     "memberships",
@@ -58,8 +68,7 @@ class PicturesView(SystemPageMixin, TemplateView):
                     to_attr="members_shown",
                 )
             )
-            .order_by("-member_count", "name")[:ALLIANCES_SHOWN],
-            key=lambda alliance: alliance.name,
+            .order_by("name")
         )
         for alliance in alliances:
             alliance.members_more = alliance.member_count - len(alliance.members_shown)

@@ -79,8 +79,15 @@ class AboutView(StandingPageMixin, SystemPageMixin, TemplateView):
         shown = first_few(figures, CENSUS_FIGURES_ON_ABOUT_PAGE)
         census = figures.summary()
         context.update(
+            # The first few chosen by name alone, then counted and looked up: annotating
+            # every place before cutting the list would cost a little for each of them.
             places=first_few(
-                places.with_counts().with_population().order_by("name", "pk"),
+                Place.objects.filter(
+                    pk__in=places.order_by("name", "pk").values("pk")[: PLACES_ON_ABOUT_PAGE + 1]
+                )
+                .with_counts()
+                .with_population()
+                .order_by("name", "pk"),
                 PLACES_ON_ABOUT_PAGE,
             ),
             population=places.population_total(),
@@ -240,8 +247,9 @@ class PlaceListView(SystemPageMixin, TemplateView):
             # Ordered explicitly: a grouped query (the counts) ignores the model's ordering.
             paginate(
                 self.request,
-                ours.with_counts().with_population().order_by("name", "pk"),
+                ours.order_by("name", "pk"),
                 PLACES_PER_PAGE,
+                decorate=lambda page: page.with_counts().with_population().order_by("name", "pk"),
             ),
             population=ours.population_total(),
         )

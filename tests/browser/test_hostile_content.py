@@ -55,7 +55,8 @@ PAYLOADS = {
     "harmless text": "Fish & chips <3 \"quoted\" 'single' <b>not bold</b> 5 > 4",
 }
 
-# Read from the DOM the browser built. The page's own scripts are the module in <head> and,
+# Read from the DOM the browser built. The page's own scripts are the module in <head>, the
+# classic script before it that marks the page as enhanced (static/js/supported.js) and,
 # on the home page, its JSON-LD; the only forms in <main> are the site's own: the news list's
 # filter form (no action: it filters this page) and the home page's postcode finder (a GET to
 # /find-your-place/).
@@ -82,7 +83,8 @@ FIND_PROBLEMS = """([ownForm, ownAction]) => {
   if (ownForm && (!form || action !== ownAction || form.method !== "get")) {
     problems.push(`the page's own form is missing or changed: ${ownForm}`);
   }
-  const ownScript = "script[type=module][src^='/static/'], head script[type='application/ld+json']";
+  const ownScript = "script[type=module][src^='/static/'], head script[src^='/static/js/supported.'],"
+    + " head script[type='application/ld+json']";
   for (const el of document.querySelectorAll("script")) {
     if (!el.matches(ownScript)) problems.push(`script: ${describe(el)}`);
   }

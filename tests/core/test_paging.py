@@ -61,3 +61,28 @@ def test_first_few_fetches_one_row_more_than_it_shows(django_assert_num_queries)
     assert len(few) == 2
     assert few.more is True
     assert "LIMIT 3" in captured.captured_queries[0]["sql"]
+
+
+@pytest.mark.django_db
+def test_paginate_decorates_only_the_page_chosen_by_primary_key(django_assert_num_queries):
+    from django.db.models import Value
+
+    from places.models import Place
+    from tests import factories as f
+
+    for n in range(7):
+        f.make_place(name=f"Place {n}", slug=f"place-{n}")
+    rows = Place.objects.order_by("name", "pk")
+
+    def decorate(page):
+        return page.annotate(marked=Value(1)).order_by("name", "pk")
+
+    with django_assert_num_queries(2) as captured:  # the count, then the page, decorated
+        context = paginate(request("?page=2"), rows, 3, decorate=decorate)
+    shown = context["object_list"]
+    assert [place.name for place in shown] == ["Place 3", "Place 4", "Place 5"]
+    assert all(place.marked == 1 for place in shown)
+    assert list(context["page_obj"]) == shown
+    assert "LIMIT 3" in captured.captured_queries[1]["sql"]
+    with pytest.raises(Http404):
+        paginate(request("?page=4"), rows, 3, decorate=decorate)
