@@ -83,8 +83,8 @@ FIND_PROBLEMS = """([ownForm, ownAction]) => {
   if (ownForm && (!form || action !== ownAction || form.method !== "get")) {
     problems.push(`the page's own form is missing or changed: ${ownForm}`);
   }
-  const ownScript = "script[type=module][src^='/static/'], head script[src^='/static/js/supported.'],"
-    + " head script[type='application/ld+json']";
+  const ownScript = "script[type=module][src^='/static/'],"
+    + " head script[src^='/static/js/supported.'], head script[type='application/ld+json']";
   for (const el of document.querySelectorAll("script")) {
     if (!el.matches(ownScript)) problems.push(`script: ${describe(el)}`);
   }
