@@ -4,10 +4,13 @@ production settings.
 
 It builds a scratch database (an SQLite file in a temporary directory, or with `--database-url`
 a PostgreSQL database whose name ends in `_bench`, dropped and made afresh), loads the
-partnership, counts each page's SQL queries and measures the bytes a browser receives, then
-puts each page under load, first with the page cache off and then on. It grows the data and
-does it all again. The floor is `/_floor/`, a constant response behind all the site's
-middleware (`BENCH_FLOOR`): each page's requests per second are given as a share of it.
+partnership, counts each page's SQL queries and measures the bytes a browser receives, keeps
+a copy of that seeded database, grows the data in the other and counts again. Then it serves
+both side by side (one gunicorn each) and puts each page under load on the seeded server and
+at once on the grown one, first with the page cache off and then on: a page's two latencies
+are measured seconds apart, so a busier moment of a shared machine falls on both alike. The
+floor is `/_floor/`, a constant response behind all the site's middleware (`BENCH_FLOOR`):
+each page's requests per second are given as a share of it.
 
 Load comes from wrk (16 connections by default, as a browser would ask: gzip accepted) when it
 is installed and each page gets whole seconds; otherwise from threads in this process, which
@@ -319,10 +322,7 @@ def lighthouse(port: int, url: str) -> dict:
     }
 
 
-def serve_and_load(
-    env: dict, args, page_cache: bool, with_lighthouse: bool = False
-) -> dict[str, dict]:
-    """Start gunicorn with the page cache on or off, put the floor and each page under load."""
+def start_server(env: dict, args, page_cache: bool) -> tuple[subprocess.Popen, int]:
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "icsportal.wsgi"]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", str(args.workers)]
@@ -330,27 +330,67 @@ def serve_and_load(
     server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
         command, cwd=ROOT, env={**env, "PAGE_CACHE": "true" if page_cache else "false"}
     )
+    wait_until_serving(port, server)
+    return server, port
+
+
+def serve_side_by_side(
+    envs: dict[str, dict], args, page_cache: bool, with_lighthouse: bool = False
+) -> dict[str, dict]:
+    """Start a gunicorn for each data size (`envs`: seeded and grown, each its own database),
+    with the page cache on or off, and put the floor and each page under load on one and then
+    the other, back to back: a slower moment of a shared machine falls on both alike, so the
+    ratio of their latencies is the data's doing."""
     use_wrk = shutil.which("wrk") and args.seconds >= 1
     load = load_with_wrk if use_wrk else load_with_threads
     connections = args.connections if use_wrk else min(args.connections, 4)
-    results = {}
+    servers: dict[str, tuple[subprocess.Popen, int]] = {}
+    results: dict[str, dict] = {label: {} for label in envs}
     try:
-        wait_until_serving(port, server)
+        for label, env in envs.items():
+            servers[label] = start_server(env, args, page_cache)
         from django.core.cache import cache
 
         cache.clear()  # the shared cache starts empty for each run (Redis with --redis-url)
         for url in [FLOOR, *PAGES]:
-            for _ in range(3):  # warm up (and, with the cache on, fill it)
-                warm_up(port, url)
-            results[url] = load(port, url, args.seconds, connections)
-        results["memory"] = max((peak_rss_mb(pid) for pid in worker_pids(server.pid)), default=0)
-        if with_lighthouse:
-            results["lighthouse"] = {url: lighthouse(port, url) for url in LIGHTHOUSE_PAGES}
+            for label, (_, port) in servers.items():
+                for _ in range(3):  # warm up (and, with the cache on, fill it)
+                    warm_up(port, url)
+                results[label][url] = load(port, url, args.seconds, connections)
+        for label, (server, port) in servers.items():
+            pids = worker_pids(server.pid)
+            results[label]["memory"] = max((peak_rss_mb(pid) for pid in pids), default=0)
+            if with_lighthouse and label == "seed":
+                results[label]["lighthouse"] = {
+                    url: lighthouse(port, url) for url in LIGHTHOUSE_PAGES
+                }
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    print(f"  measured {len(results) - 1} pages, page cache {'on' if page_cache else 'off'}")
+        for server, _ in servers.values():
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    print(f"  measured {len(PAGES) + 1} pages, page cache {'on' if page_cache else 'off'}")
     return results
+
+
+def copy_of_seed(database_url: str, directory: str) -> str:
+    """A copy of the seeded database (before the data grows), for the seeded server."""
+    if database_url.startswith("sqlite:///"):
+        target = f"{directory}/bench-seed.sqlite3"
+        shutil.copyfile(database_url.removeprefix("sqlite:///"), target)
+        return f"sqlite:///{target}"
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        copy = sql.Identifier(f"{name}_seed")
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(copy))
+        connection.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(copy, sql.Identifier(name))
+        )
+    return urlunsplit(parts._replace(path=f"/{name}_seed"))
 
 
 def warm_up(port: int, url: str) -> None:
@@ -523,12 +563,13 @@ def main() -> int:
         os.environ.update(env)
         client = setup_django()
         before = load_seed(client)
-        runs = {}
-        runs[RUNS[0]] = serve_and_load(env, args, page_cache=False, with_lighthouse=True)
-        runs[RUNS[1]] = serve_and_load(env, args, page_cache=True)
+        seeded = {**env, "DATABASE_URL": copy_of_seed(env["DATABASE_URL"], directory)}
         after, rows = grow(client, args.times)
-        runs[RUNS[2]] = serve_and_load(env, args, page_cache=False)
-        runs[RUNS[3]] = serve_and_load(env, args, page_cache=True)
+        envs = {"seed": seeded, "grown": env}
+        off = serve_side_by_side(envs, args, page_cache=False, with_lighthouse=True)
+        on = serve_side_by_side(envs, args, page_cache=True)
+        runs = {RUNS[0]: off["seed"], RUNS[1]: on["seed"], RUNS[2]: off["grown"]}
+        runs[RUNS[3]] = on["grown"]
 
     memory = {run: runs[run]["memory"] for run in RUNS}
     lighthouse_found = runs[RUNS[0]].pop("lighthouse")
