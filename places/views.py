@@ -4,6 +4,7 @@ Every list that grows with the data is bounded (issue 20): a list page paginates
 that composes several lists shows the first few of each with a link to a page that has them
 all. Totals are counted in the database over all the rows, never summed from those shown."""
 
+from django.core.validators import slug_re
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -276,6 +277,8 @@ class NeighbourhoodListView(SystemPageMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.place = None
         if slug := request.GET.get("place"):
+            if not slug_re.fullmatch(slug):  # a NUL or any non-slug is no place: never a 500
+                raise Http404("No such place.")
             self.place = get_object_or_404(
                 Place.objects.select_related("system").with_neighbourhood_totals(), slug=slug
             )

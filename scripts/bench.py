@@ -293,19 +293,29 @@ def load_with_threads(port: int, url: str, seconds: float, connections: int) -> 
     }
 
 
-def lighthouse(port: int, url: str) -> dict:
-    """Lighthouse's scores (0 to 1) for one page, and the timings behind its performance."""
+def lighthouse(port: int, url: str, attempts: int = 2) -> dict:
+    """Lighthouse's scores (0 to 1) for one page, and the timings behind its performance. A
+    run whose trace failed (Chromium's first start on a busy machine can lose it) is tried
+    once more."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not (LIGHTHOUSE.exists() and chromium):
         return {"skipped": "needs npm's lighthouse (make frontend) and chromium"}
     command = [str(LIGHTHOUSE), f"http://127.0.0.1:{port}{url}", "--quiet", "--output=json"]
     command += ["--output-path=stdout", f"--chrome-flags={CHROMIUM_FLAGS}"]
-    done = subprocess.run(  # noqa: S603 (npm's lighthouse, our arguments)
-        command, env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, timeout=300
-    )
-    if done.returncode != 0:
-        return {"error": done.stderr.decode(errors="replace")[-500:]}
-    report = json.loads(done.stdout)
+    for _ in range(attempts):
+        done = subprocess.run(  # noqa: S603 (npm's lighthouse, our arguments)
+            command, env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, timeout=300
+        )
+        if done.returncode != 0:
+            failed = {"error": done.stderr.decode(errors="replace")[-500:]}
+            continue
+        report = json.loads(done.stdout)
+        if report.get("runtimeError") or report["categories"]["performance"]["score"] is None:
+            failed = {"error": str(report.get("runtimeError", "no performance score"))[:500]}
+            continue
+        break
+    else:
+        return failed
     audits = report["audits"]
     return {
         "scores": {name: part["score"] for name, part in report["categories"].items()},

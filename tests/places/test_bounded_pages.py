@@ -356,3 +356,9 @@ def test_the_pages_run_the_same_queries_however_many_rows(client, seeded):
 
     assert grow_and_count() == grow_and_count()
     assert Neighbourhood.objects.filter(place__slug="sheffield").count() > 25
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("place", ["%00", "no-such-place", "sheffield%00", "a b", "<b>"])
+def test_neighbourhoods_of_a_place_that_is_not_one_is_a_404(client, place):
+    assert client.get(f"/neighbourhoods/?place={place}").status_code == 404
