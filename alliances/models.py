@@ -5,11 +5,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.dates import format_date
+from core.links import slug_url
 from core.models import (
     NamedBySlug,
     SlugNaturalKeyManager,
@@ -121,8 +121,8 @@ class Alliance(NamedBySlug, VersionedModel, SourcedModel):
 
     def get_absolute_url(self) -> str:
         if self.kind == AllianceKind.PROVIDER_COLLABORATIVE:
-            return reverse("alliances:collaborative-detail", kwargs={"slug": self.slug})
-        return reverse("alliances:detail", kwargs={"slug": self.slug})
+            return slug_url("alliances:collaborative-detail", self.slug)
+        return slug_url("alliances:detail", self.slug)
 
     def clean(self):
         if self.kind == AllianceKind.PLACE_ALLIANCE and not self.place_id:

@@ -5,9 +5,11 @@ One method formats them everywhere (the journey, governance stages, alliances, s
 """
 
 import datetime
+import functools
 
 from django.db import models
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language
 
 
 class DatePrecision(models.TextChoices):
@@ -16,15 +18,27 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
+@functools.lru_cache(maxsize=128)
+def _month_name(language: str | None, month: int) -> str:
+    return str(MONTHS[month])
+
+
+def month_name(month: int) -> str:
+    """The month's name in the active language ("January"), translated once per language."""
+    return _month_name(get_language(), month)
+
+
 def format_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
     """The date as precisely as it is known: “2015”, “January 2016”, “11 February 2021”."""
     if value is None:
         return ""
     if precision == DatePrecision.YEAR:
         return str(value.year)
+    # As Django's date format "j F Y" ("F Y") gives, without parsing the format for each date:
+    # a list of a page's rows formats many.
     if precision == DatePrecision.MONTH:
-        return date_format(value, "F Y")
-    return date_format(value, "j F Y")
+        return f"{month_name(value.month)} {value.year}"
+    return f"{value.day} {month_name(value.month)} {value.year}"
 
 
 def iso_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:

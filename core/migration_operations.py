@@ -94,3 +94,16 @@ def markdown_to_rich_text(app_label: str, model_name: str, *fields: str) -> migr
             value.save(update_fields=["value"])
 
     return migrations.RunPython(forwards, migrations.RunPython.noop)
+
+
+class RunSQLOnSQLite(migrations.RunSQL):
+    """SQL that only the embedded SQLite database needs (its full-text index): run there,
+    skipped on PostgreSQL, which has its own."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "sqlite":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "sqlite":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision
+from core.links import slug_url
 from core.models import SourcedModel, VersionedModel, sourced_constraints
 from documents.files import CONTENT_TYPES, document_path, inspect_document
 
@@ -68,7 +68,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.exclude(file="")
 
     def with_alternatives(self) -> "DocumentQuerySet":
-        """Everything templates/documents/includes/document.html shows, in two queries
+        """Everything `{% attachment %}` shows, in two queries
         however many documents: the original of an alternative and the alternatives of an
         original, in format order. Use it as the queryset of another app's Prefetch too."""
         return self.select_related("alternative_of").prefetch_related(
@@ -177,7 +177,7 @@ class Document(VersionedModel, SourcedModel):
     def get_absolute_url(self) -> str:
         """Where a reader gets it: the download for an upload, the link otherwise."""
         if self.file:
-            return reverse("documents:download", kwargs={"slug": self.slug})
+            return slug_url("documents:download", self.slug)
         return self.url
 
     @property

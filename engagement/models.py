@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.links import slug_url
 from core.models import NamedBySlug, SlugNaturalKeyManager, VersionedModel
 from core.richtext import RichTextField, render_rich_text
 from partners.models import Organisation
@@ -306,7 +307,7 @@ class Consultation(NamedBySlug, VersionedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("engagement:consultation", kwargs={"slug": self.slug})
+        return slug_url("engagement:consultation", self.slug)
 
     def clean(self):
         errors = {}

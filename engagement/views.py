@@ -5,7 +5,6 @@ import re
 
 from crispy_forms.layout import Div, Layout
 from django.conf import settings
-from django.db.models import Count, Window
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -111,15 +110,11 @@ class GetInvolvedView(StandingPageMixin, ListView):
         return Consultation.objects.closed().select_related("run_by")
 
     def get_context_data(self, **kwargs):
-        # One query, however many are open: the rows shown carry the total with them.
-        shown = list(
-            Consultation.objects.open()
-            .select_related("run_by")
-            .annotate(open_count=Window(Count("pk")))[: self.OPEN_SHOWN]
-        )
+        # A count, and the first few: a window count over every open one would sort them all.
+        open_now = Consultation.objects.open()
         return super().get_context_data(
-            open_consultations=shown,
-            open_count=shown[0].open_count if shown else 0,
+            open_consultations=list(open_now.select_related("run_by")[: self.OPEN_SHOWN]),
+            open_count=open_now.count(),
             **kwargs,
         )
 

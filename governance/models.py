@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance
+from core.links import slug_url
 from core.models import (
     NamedBySlug,
     SlugNaturalKeyManager,
@@ -141,7 +141,7 @@ class Body(NamedBySlug, VersionedModel, SourcedModel):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("governance:body", kwargs={"slug": self.slug})
+        return slug_url("governance:body", self.slug)
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
@@ -386,7 +386,7 @@ class Meeting(VersionedModel, SourcedModel):
         return (self.slug,)
 
     def get_absolute_url(self) -> str:
-        return reverse("governance:meeting", kwargs={"slug": self.slug})
+        return slug_url("governance:meeting", self.slug)
 
     def clean(self):
         errors = {}
@@ -589,7 +589,7 @@ class InterestRegister(VersionedModel, SourcedModel):
         return f"Register of interests of the {self.body}"
 
     def get_absolute_url(self) -> str:
-        return reverse("governance:interests", kwargs={"slug": self.body.slug})
+        return slug_url("governance:interests", self.body.slug)
 
     def clean(self):
         if self.reviewed_on and self.reviewed_on > timezone.localdate():
@@ -676,7 +676,7 @@ class DeclaredInterest(VersionedModel, SourcedModel):
         return f"{self.person_name}: {self.get_kind_display().lower()} interest ({self.body})"
 
     def get_absolute_url(self) -> str:
-        return reverse("governance:interests", kwargs={"slug": self.body.slug})
+        return slug_url("governance:interests", self.body.slug)
 
     def clean(self):
         if not self.person_name.strip():

@@ -277,7 +277,9 @@ class RegisterListView(PageMixin, ListView):
     """Every body's register of interests, by system, each with its first few entries."""
 
     template_name = "governance/registers.html"
-    paginate_by = 20
+    # Each body brings a table of up to INTERESTS_PER_BODY interests: ten bodies make a page
+    # that can still be read through.
+    paginate_by = 10
     page_title = "Registers of interests"
     meta_description = (
         "What the members of each board and committee have declared: their financial and "

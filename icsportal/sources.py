@@ -221,7 +221,8 @@ class SourcesView(PageMixin, TemplateView):
 
 class SourcesKindView(PageMixin, TemplateView):
     template_name = "sources/kind.html"
-    paginate_by = 50
+    # A table of facts to check, each with its source: a screenful or two at a time.
+    paginate_by = 25
 
     def dispatch(self, request, *args, **kwargs):
         self.kind = KINDS_BY_SLUG.get(kwargs["kind"])

@@ -8,6 +8,10 @@ from django.utils.html import escape
 
 from news.models import NewsItem
 
+# The latest ten, as most sites' feeds give: a reader polling a feed needs only what is new
+# since it last looked, and the news page has the rest.
+FEED_ITEMS = 10
+
 
 class LatestNewsFeed(Feed):
     description = "News from the integrated care system partnership and its places."
@@ -19,7 +23,8 @@ class LatestNewsFeed(Feed):
         return reverse("news:list")
 
     def items(self):
-        return NewsItem.objects.published().newest_first()[:20]
+        fields = ("title", "slug", "summary", "publish_at", "updated_at")
+        return NewsItem.objects.published().newest_first().only(*fields)[:FEED_ITEMS]
 
     def item_title(self, item: NewsItem) -> str:
         return item.title

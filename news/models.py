@@ -6,10 +6,10 @@ Visibility is decided when a page is served (`NewsItem.objects.published()` comp
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance
+from core.links import slug_url
 from core.models import NamedBySlug, SlugNaturalKeyManager
 from core.richtext import RichTextField, render_rich_text
 from images.models import Image
@@ -104,7 +104,7 @@ class NewsItem(NamedBySlug, Publishable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        return slug_url("news:detail", self.slug)
 
     @property
     def body_html(self) -> str:

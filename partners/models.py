@@ -7,10 +7,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber, Upper
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.links import slug_url
 from core.models import (
     NamedBySlug,
     SlugNaturalKeyManager,
@@ -216,7 +216,7 @@ class Organisation(NamedBySlug, VersionedModel, SourcedModel):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return slug_url("partners:detail", self.slug)
 
     def clean(self):
         self.ods_code = self.ods_code.strip().upper()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_date, iso_date
+from core.links import slug_url
 from core.models import (
     CITATION_FIELDS,
     NamedBySlug,
@@ -109,7 +110,7 @@ class IntegratedCareSystem(NamedBySlug, VersionedModel, SourcedModel):
     def get_absolute_url(self) -> str:
         if self.is_portal:
             return reverse("places:journey")
-        return reverse("places:system-journey", kwargs={"slug": self.slug})
+        return slug_url("places:system-journey", self.slug)
 
     @property
     def renamed_display(self) -> str:
@@ -291,7 +292,7 @@ class Place(NamedBySlug, VersionedModel, SourcedModel):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("places:detail", kwargs={"slug": self.slug})
+        return slug_url("places:detail", self.slug)
 
     def clean(self):
         if self.previous_gss_code and not self.gss_code_since:

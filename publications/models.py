@@ -11,12 +11,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_date, iso_date
+from core.links import slug_url
 from core.models import (
     NamedBySlug,
     SlugNaturalKeyManager,
@@ -178,7 +178,7 @@ class Publication(NamedBySlug, VersionedModel, SourcedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("publications:detail", kwargs={"slug": self.slug})
+        return slug_url("publications:detail", self.slug)
 
     def clean(self):
         errors = {}

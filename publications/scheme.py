@@ -24,8 +24,7 @@ site's own pages (registers of interests, where facts come from; places and neig
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
@@ -155,26 +154,17 @@ def build_scheme(*, per_class: int = PUBLICATIONS_PER_CLASS) -> list[SchemeEntry
     counts = dict(
         published.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
     )
-    scheme_class = Case(
-        *[When(kind=kind, then=Value(slug)) for kind, slug in CLASS_OF_KIND.items()],
-        output_field=CharField(),
-    )
-    latest = (
-        published.with_context()
-        .annotate(
-            scheme_class=scheme_class,
-            position=Window(
-                RowNumber(),
-                partition_by=[scheme_class],
-                order_by=[F("published_on").desc(nulls_last=True), "title", "pk"],
-            ),
-        )
-        .filter(position__lte=per_class)
-        .order_by("scheme_class", "position")
-    )
+    # The latest few of each class by primary key alone (SQLite sorts before it joins, so
+    # the related rows are fetched for the chosen ones only), then those with their context.
+    latest_of_class = Q()
+    for scheme in SCHEME:
+        if scheme.kinds:
+            chosen = published.filter(kind__in=scheme.kinds).newest_first()[:per_class]
+            latest_of_class |= Q(pk__in=chosen.values("pk"))
+    latest = Publication.objects.filter(latest_of_class).with_context().newest_first()
     by_class: dict[str, list[Publication]] = {}
     for publication in latest:
-        by_class.setdefault(publication.scheme_class, []).append(publication)
+        by_class.setdefault(CLASS_OF_KIND[publication.kind], []).append(publication)
 
     entries = []
     for scheme in SCHEME:

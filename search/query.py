@@ -3,9 +3,10 @@
 On PostgreSQL: full-text search over the stored, GIN-indexed vectors (titles and codes weigh
 most), ranked, with highlighted snippets (ts_headline) and, when nothing matches, a spelling
 correction from the words table by trigram similarity ("Sheffeild" becomes "Sheffield").
-On SQLite: every word must appear somewhere in the entry; an exact title ranks first; the
-snippet is cut in Python. Both answer any text without an error: the query is only ever a
-parameter, and PostgreSQL reads it with websearch_to_tsquery, which accepts any input.
+On SQLite: every word must appear somewhere in the entry (found through a trigram index); an
+exact title ranks first; the snippet is cut in Python. Both answer any text without an error:
+the query is only ever a parameter, and PostgreSQL reads it with websearch_to_tsquery, which
+accepts any input.
 
 A results page costs the same few queries whatever the size of the index: one counts the
 results by kind, one fetches the page (with its snippets), and a correction at most six.
@@ -23,6 +24,7 @@ from django.contrib.postgres.search import (
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,6 +39,9 @@ WORD = re.compile(r"[^\W\d_]+")
 MOST_WORDS = 8
 MOST_CORRECTIONS = 5
 SNIPPET_CHARACTERS = 220
+# SQLite's trigram index finds a word of at least this many characters.
+TRIGRAM = 3
+TRIGRAM_MATCH = "SELECT rowid FROM search_entry_trigram WHERE search_entry_trigram MATCH %s"
 
 
 @dataclass
@@ -140,6 +145,11 @@ class PostgresMatcher(Matcher):
 
 
 class SimpleMatcher(Matcher):
+    """SQLite: every word must appear somewhere in the entry. A word of three or more letters
+    is found through the trigram full-text index (search migration 0004), so no entry is read
+    that does not hold it; a shorter one, which a trigram index cannot hold, by matching the
+    entries the others left."""
+
     def __init__(self, text: str):
         super().__init__(text)
         self.words = TOKEN.findall(text)[:MOST_WORDS]
@@ -147,15 +157,22 @@ class SimpleMatcher(Matcher):
     def entries(self) -> QuerySet:
         if not self.words:
             return Entry.objects.none()
-        condition = Q()
+        entries = Entry.objects.filter(visible())
+        indexed = [word for word in self.words if len(word) >= TRIGRAM]
+        if indexed:
+            # Each word a quoted string (a \w+ token holds no quote): every one must appear.
+            match = " AND ".join(f'"{word}"' for word in indexed)
+            # The words are a parameter; the SQL is a constant.
+            entries = entries.filter(pk__in=RawSQL(TRIGRAM_MATCH, (match,)))  # noqa: S611  # nosec B611
         for word in self.words:
-            condition &= (
-                Q(title__icontains=word)
-                | Q(codes__icontains=word)
-                | Q(other_names__icontains=word)
-                | Q(text__icontains=word)
-            )
-        return Entry.objects.filter(visible(), condition)
+            if len(word) < TRIGRAM:
+                entries = entries.filter(
+                    Q(title__icontains=word)
+                    | Q(codes__icontains=word)
+                    | Q(other_names__icontains=word)
+                    | Q(text__icontains=word)
+                )
+        return entries
 
     def ranked(self) -> QuerySet:
         if not self.words:

@@ -1,6 +1,9 @@
-"""`{% load documents %}`: the filters templates/documents/includes/document.html uses."""
+"""`{% load documents %}`: a document as an attachment (`{% attachment document %}`), and the
+filters for its size and pages."""
 
 from django import template
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from documents.files import human_size
 
@@ -19,3 +22,80 @@ def pages(count: int | None) -> str:
     if not count:
         return ""
     return "1 page" if count == 1 else f"{count} pages"
+
+
+def _external(document) -> SafeString:
+    return SafeString("") if document.is_upload else SafeString(' rel="external"')
+
+
+def _metadata(document) -> SafeString:
+    """ "PDF, 1.2 MB, 14 pages" for an upload, "Web page on www.example.org" for a link."""
+    if not document.is_upload:
+        kind = document.get_file_format_display() or "Web page"
+        return format_html("{} on {}", kind, document.link_site)
+    if document.file_format == "pdf":
+        kind = SafeString('<abbr title="Portable Document Format">PDF</abbr>')
+    else:
+        kind = conditional_escape(document.get_file_format_display())
+    sized = format_html("{}, {}", kind, file_size(document.size_bytes))
+    if document.page_count:
+        return format_html("{}, {}", sized, pages(document.page_count))
+    return sized
+
+
+@register.simple_tag
+def attachment(document) -> SafeString:
+    """One document as GOV.UK shows an attachment: its title as the link, then "PDF, 1.2 MB,
+    14 pages" (an upload) or "Web page on www.example.org" (a link), then its alternative
+    formats, or, for an alternative, the original it is a version of.
+
+    `document` comes from Document.objects.with_alternatives() (or a Prefetch with that
+    queryset), so this runs no query. A tag, not an include: lists of papers show many, and
+    an include costs a dozen template lookups for each line."""
+    parts = [
+        format_html(
+            '<div class="app-document nhsuk-u-margin-bottom-4" data-document="{}">\n'
+            '  <p class="nhsuk-body nhsuk-u-margin-bottom-1 nhsuk-u-font-weight-bold">'
+            '<a href="{}"{}>{}</a></p>\n'
+            '  <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">{}</p>\n',
+            document.slug,
+            document.get_absolute_url(),
+            _external(document),
+            document.title,
+            _metadata(document),
+        )
+    ]
+    original = document.alternative_of
+    if original:
+        parts.append(
+            format_html(
+                '  <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">{} <a href="{}"{}>{}</a>.</p>\n',
+                document.version_of_text,
+                original.get_absolute_url(),
+                _external(original),
+                original.title,
+            )
+        )
+    alternatives = document.alternatives.all()
+    if alternatives:
+        parts.append(
+            SafeString(
+                '  <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">Also available as:</p>\n'
+                '  <ul class="nhsuk-list nhsuk-body-s nhsuk-u-margin-bottom-0">\n'
+            )
+        )
+        parts.extend(
+            format_html(
+                '    <li><a href="{}"{}>{}<span class="nhsuk-u-visually-hidden"> of {}</span>'
+                "</a> ({})</li>\n",
+                version.get_absolute_url(),
+                _external(version),
+                version.version_label,
+                document.title,
+                _metadata(version),
+            )
+            for version in alternatives
+        )
+        parts.append(SafeString("  </ul>\n"))
+    parts.append(SafeString("</div>"))
+    return format_html_join("", "{}", ((part,) for part in parts))

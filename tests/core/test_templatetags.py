@@ -1,10 +1,15 @@
 """The site's template tags: structured data stays data, whatever the records hold."""
 
+import datetime
 import json
 import re
 
+import pytest
 from django.template import Context, Template
+from django.utils.formats import date_format
 from django.utils.html import json_script
+
+from core.dates import format_date
 
 HOSTILE = {
     "name": "</script><script>alert(1)</script>",
@@ -68,3 +73,41 @@ def test_a_citation_without_a_link_or_date_and_none_without_a_source():
     assert '<a href="https://example.org/x">https://example.org/x</a>' in link_only
     assert render_citation(Organisation()) == ""
     assert render_citation(None) == ""
+
+
+def render_day(value) -> str:
+    return Template("{% load portal %}{% day value %}").render(Context({"value": value}))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime.date(2022, 7, 1),
+        datetime.date(2026, 1, 31),
+        # A moment is shown on its day in UK time: 23:30 UTC in summer is the next day.
+        datetime.datetime(2025, 6, 30, 23, 30, tzinfo=datetime.UTC),
+        datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.UTC),
+        datetime.datetime(2024, 3, 31, 0, 59, 59, 120, tzinfo=datetime.UTC),
+    ],
+)
+def test_a_day_is_the_time_element_the_date_filter_gave(value):
+    expected = Template(
+        "{% if moment %}<time datetime=\"{{ value|date:'c' }}\">{{ value|date:'j F Y' }}</time>"
+        "{% else %}<time datetime=\"{{ value|date:'Y-m-d' }}\">{{ value|date:'j F Y' }}</time>"
+        "{% endif %}"
+    ).render(Context({"value": value, "moment": isinstance(value, datetime.datetime)}))
+    assert render_day(value) == expected
+
+
+def test_no_day_is_nothing():
+    assert render_day(None) == ""
+    assert render_day("") == ""
+
+
+@pytest.mark.parametrize("precision", ["day", "month", "year"])
+def test_format_date_gives_what_django_date_format_gives(precision):
+    formats = {"day": "j F Y", "month": "F Y", "year": "Y"}
+    day = datetime.date(2021, 1, 1)
+    for _ in range(400):
+        assert format_date(day, precision) == date_format(day, formats[precision])
+        day += datetime.timedelta(days=1)

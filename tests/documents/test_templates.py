@@ -1,4 +1,4 @@
-"""One document as GOV.UK shows an attachment (templates/documents/includes/document.html),
+"""One document as GOV.UK shows an attachment (`{% attachment %}`, documents.templatetags),
 with its alternative formats, in no queries once fetched with_alternatives()."""
 
 import re
@@ -19,9 +19,7 @@ from tests.html import parse
 pytestmark = pytest.mark.django_db
 
 INCLUDE = Template(
-    "{% for document in documents %}"
-    '{% include "documents/includes/document.html" with document=document %}'
-    "{% endfor %}"
+    "{% load documents %}{% for document in documents %}{% attachment document %}{% endfor %}"
 )
 
 

@@ -207,13 +207,13 @@ def test_a_bodys_interests_page_lists_every_entry_a_page_at_a_time(client):
 
 
 @pytest.mark.django_db
-def test_the_registers_page_shows_twenty_bodies_a_page(client):
+def test_the_registers_page_shows_ten_bodies_a_page(client):
     system = f.make_system()
-    for n in range(21):
+    for n in range(11):
         f.make_body(name=f"Board {n:02d}", system=system)
-    assert "Board 19" in page(client, REGISTERS)
-    assert "Board 20" not in page(client, REGISTERS)
-    assert "Board 20" in page(client, REGISTERS + "?page=2")
+    assert "Board 09" in page(client, REGISTERS)
+    assert "Board 10" not in page(client, REGISTERS)
+    assert "Board 10" in page(client, REGISTERS + "?page=2")
 
 
 @pytest.mark.django_db

@@ -67,6 +67,22 @@ def test_feeds_are_well_formed_and_list_published_items(client, seeded, url, ite
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "item_tag", "title_tag"),
+    [
+        ("/news/feed/", "item", "title"),
+        ("/news/atom/", "{http://www.w3.org/2005/Atom}entry", "{http://www.w3.org/2005/Atom}title"),
+    ],
+)
+def test_feeds_hold_the_latest_ten_items(client, seeded, url, item_tag, title_tag):
+    for n in range(12):
+        make_news_item(title=f"Recent {n}", publish_at=timezone.now() - datetime.timedelta(hours=n))
+    root = ET.fromstring(client.get(url).content)  # noqa: S314 (our own feed, in a test)
+    titles = [entry.find(title_tag).text for entry in root.iter(item_tag)]
+    assert titles == [f"Recent {n}" for n in range(10)]
+
+
+@pytest.mark.django_db
 def test_a_news_item_page_links_to_what_it_is_about(client, seeded):
     html = client.get("/news/york-health-and-care-alliance-proposed/").content.decode()
     assert 'href="/alliances/york-health-and-care-alliance/"' in html
