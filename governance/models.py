@@ -265,10 +265,16 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def upcoming(self, today: datetime.date | None = None) -> "MeetingQuerySet":
-        return self.filter(date__gte=today or timezone.localdate()).in_listing_order(today)
+        """Soonest first, as in_listing_order puts them, by the (body, date) index's order."""
+        return self.filter(date__gte=today or timezone.localdate()).order_by(
+            "date", F("start_time").asc(nulls_last=True), "slug"
+        )
 
     def past(self, today: datetime.date | None = None) -> "MeetingQuerySet":
-        return self.filter(date__lt=today or timezone.localdate()).in_listing_order(today)
+        """Newest first, as in_listing_order puts them, by the (body, date) index's order."""
+        return self.filter(date__lt=today or timezone.localdate()).order_by(
+            "-date", F("start_time").desc(nulls_last=True), "slug"
+        )
 
     def with_body(self) -> "MeetingQuerySet":
         return self.select_related("body")
@@ -359,6 +365,8 @@ class Meeting(VersionedModel, SourcedModel):
 
     class Meta:
         ordering = ["-date", "-start_time", "slug"]
+        # A board's next and last few meetings are read from this in order, not sorted.
+        indexes = [models.Index(fields=["body", "date"], name="meeting_body_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=MeetingStatus.values), name="meeting_status_valid"

@@ -6,7 +6,7 @@ Each picture is bounded, and says so, with a link to the page that has the whole
 latest steps of the journey, the largest places, the first places by name, and the alliances
 with the most members. Totals are of all the rows, counted in the database."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
 from alliances.models import Alliance, Membership
@@ -61,15 +61,20 @@ class PicturesView(SystemPageMixin, TemplateView):
             Alliance.objects.filter(pk__in=largest_alliances)
             .select_related("system", "place")
             .annotate(member_count=count_of(Membership, "alliance"))
-            .prefetch_related(
-                Prefetch(
-                    "memberships",
-                    queryset=Membership.objects.in_roster_order()[:MEMBERS_SHOWN],
-                    to_attr="members_shown",
-                )
-            )
             .order_by("name")
         )
+        # Each one's first members, chosen by key from its own index (a window over all their
+        # memberships would sort every one), then read in one query.
+        first_members = Q(pk__in=[])
+        for alliance in alliances:
+            roster = alliance.memberships.in_roster_order()[:MEMBERS_SHOWN]
+            first_members |= Q(pk__in=roster.values("pk"))
+        shown = Membership.objects.filter(first_members).in_roster_order()
+        for alliance in alliances:
+            alliance.members_shown = []
+        by_pk = {alliance.pk: alliance for alliance in alliances}
+        for membership in shown:
+            by_pk[membership.alliance_id].members_shown.append(membership)
         for alliance in alliances:
             alliance.members_more = alliance.member_count - len(alliance.members_shown)
         structure = list(

@@ -2,9 +2,9 @@
 filters for its size and pages."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from core.html import format_html, join_html
 from documents.files import human_size
 
 register = template.Library()
@@ -36,7 +36,7 @@ def _metadata(document) -> SafeString:
     if document.file_format == "pdf":
         kind = SafeString('<abbr title="Portable Document Format">PDF</abbr>')
     else:
-        kind = conditional_escape(document.get_file_format_display())
+        kind = document.get_file_format_display()  # text: format_html escapes it
     sized = format_html("{}, {}", kind, file_size(document.size_bytes))
     if document.page_count:
         return format_html("{}, {}", sized, pages(document.page_count))
@@ -98,4 +98,4 @@ def attachment(document) -> SafeString:
         )
         parts.append(SafeString("  </ul>\n"))
     parts.append(SafeString("</div>"))
-    return format_html_join("", "{}", ((part,) for part in parts))
+    return join_html(parts)

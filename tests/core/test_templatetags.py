@@ -8,6 +8,7 @@ import pytest
 from django.template import Context, Template
 from django.utils.formats import date_format
 from django.utils.html import json_script
+from django.utils.safestring import SafeString, mark_safe
 
 from core.dates import format_date
 
@@ -111,3 +112,17 @@ def test_format_date_gives_what_django_date_format_gives(precision):
     for _ in range(400):
         assert format_date(day, precision) == date_format(day, formats[precision])
         day += datetime.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain", '<b>Tom & Jerry\'s "place"</b>', 42, None, mark_safe("<i>kept</i>"), "", "'"],
+)
+def test_the_fast_format_html_escapes_as_django_does(value):
+    from django.utils.html import format_html as django_format_html
+
+    from core.html import format_html
+
+    template = '<a href="{}">{}</a>'
+    assert format_html(template, value, value) == django_format_html(template, value, value)
+    assert isinstance(format_html(template, value, value), SafeString)
