@@ -9,9 +9,10 @@ from core.models import distinct_citations
 from core.paging import paginate
 from core.views import PageMixin
 
-# Rows a page shows: alliances on a list page, members on an alliance's page. The rest are
-# on the following pages (`?page=`), so a page costs the same however many there are.
-ALLIANCES_PER_PAGE = 20
+# Rows a page shows: alliances on a list page (ten cards, as NHS.UK's service search shows
+# ten results), members on an alliance's page. The rest are on the following pages
+# (`?page=`), so a page costs the same however many there are.
+ALLIANCES_PER_PAGE = 10
 MEMBERS_PER_PAGE = 25
 
 

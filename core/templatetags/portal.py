@@ -44,6 +44,17 @@ def population(value: int | None) -> str:
     return "not known" if value is None else f"{value:,}"
 
 
+@register.filter
+def long_date(value: datetime.date | None) -> str:
+    """ "4 December 2026", as `|date:"j F Y"` gives (a moment on its day in UK time), for the
+    rows of lists: without parsing the format for each one. "" when there is none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_date(value)
+
+
 @register.simple_tag
 def day(value: datetime.date | None) -> str:
     """A day as a <time> element: “<time datetime="2026-12-04">4 December 2026</time>”.

@@ -51,11 +51,11 @@ def make_alliances(count: int, kind: str) -> list[Alliance]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("url", "kind"), [(url, kind["kind"]) for url, kind in LISTS])
-def test_alliance_lists_show_twenty_a_page_and_every_one_on_some_page(client, url, kind):
-    alliances = make_alliances(45, kind)
+def test_alliance_lists_show_ten_a_page_and_every_one_on_some_page(client, url, kind):
+    alliances = make_alliances(25, kind)
     pages = walk(client, url)
     shown = [[link.text for link in tree.select("a.nhsuk-card__link")] for tree in pages]
-    assert [len(names) for names in shown] == [20, 20, 5]
+    assert [len(names) for names in shown] == [10, 10, 5]
     assert sorted(name for names in shown for name in names) == sorted(
         alliance.name for alliance in alliances
     )
@@ -64,7 +64,7 @@ def test_alliance_lists_show_twenty_a_page_and_every_one_on_some_page(client, ur
     assert "Page 2 of 3" in first_next.text
     last_previous = pages[2].select_one("a.nhsuk-pagination__link--prev")
     assert last_previous.attrs["href"] == "?page=2"
-    assert "Showing 41 to 45 of 45" in pages[2].text
+    assert "Showing 21 to 25 of 25" in pages[2].text
     assert "(page 3 of 3)" in pages[2].select("title")[0].text
 
 
@@ -112,7 +112,7 @@ def test_bad_page_numbers_are_not_found(client, query):
     [collaborative] = make_alliances(1, AllianceKind.PROVIDER_COLLABORATIVE)
     for _ in range(60):
         f.make_membership(alliance=collaborative)
-    make_alliances(45, AllianceKind.PROVIDER_COLLABORATIVE)
+    make_alliances(25, AllianceKind.PROVIDER_COLLABORATIVE)  # three pages of each list
     for url in ["/collaboratives/", collaborative.get_absolute_url()]:
         assert client.get(url + query).status_code == 404, url + query
 

@@ -126,3 +126,19 @@ def test_the_fast_format_html_escapes_as_django_does(value):
     template = '<a href="{}">{}</a>'
     assert format_html(template, value, value) == django_format_html(template, value, value)
     assert isinstance(format_html(template, value, value), SafeString)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime.date(2022, 7, 1),
+        datetime.datetime(2025, 6, 30, 23, 30, tzinfo=datetime.UTC),
+        datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.UTC),
+        None,
+        "",
+    ],
+)
+def test_long_date_is_what_the_date_filter_gave(value):
+    context = Context({"value": value})
+    expected = Template("{{ value|date:'j F Y' }}").render(context)
+    assert Template("{% load portal %}{{ value|long_date }}").render(context) == expected
