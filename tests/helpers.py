@@ -39,6 +39,17 @@ def sitemap_locations(client) -> list[str]:
     return [htmllib.unescape(location) for location in locations]
 
 
+def count_queries(client, url: str) -> int:
+    """How many SQL queries a GET of `url` runs (it must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
 def walk_pages(client, url: str) -> list:
     """Every page of a paginated page as parsed trees, from `url` by its "Next" links (which
     are query strings: `?page=2`, keeping the page's other parameters)."""

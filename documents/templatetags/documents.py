@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 
 from core.html import format_html, join_html
 from documents.files import human_size
+from documents.models import FileFormat
 
 register = template.Library()
 
@@ -24,6 +25,24 @@ def pages(count: int | None) -> str:
     return "1 page" if count == 1 else f"{count} pages"
 
 
+# A format's label, as get_file_format_display() gives it, without Django's lookup through the
+# field's choices for every document of a list.
+FORMAT_LABELS = dict(FileFormat.choices)
+
+
+def _format(document) -> str:
+    return str(FORMAT_LABELS.get(document.file_format, document.file_format))
+
+
+def _alternatives(document) -> list:
+    """The alternatives with_alternatives() prefetched, read without building a queryset for
+    each document (as the related manager's .all() would); fetched in format order if not."""
+    prefetched = getattr(document, "_prefetched_objects_cache", {}).get("alternatives")
+    if prefetched is None:
+        return list(document.alternatives.in_format_order())
+    return list(prefetched)
+
+
 def _external(document) -> SafeString:
     return SafeString("") if document.is_upload else SafeString(' rel="external"')
 
@@ -31,12 +50,12 @@ def _external(document) -> SafeString:
 def _metadata(document) -> SafeString:
     """ "PDF, 1.2 MB, 14 pages" for an upload, "Web page on www.example.org" for a link."""
     if not document.is_upload:
-        kind = document.get_file_format_display() or "Web page"
+        kind = _format(document) or "Web page"
         return format_html("{} on {}", kind, document.link_site)
     if document.file_format == "pdf":
         kind = SafeString('<abbr title="Portable Document Format">PDF</abbr>')
     else:
-        kind = document.get_file_format_display()  # text: format_html escapes it
+        kind = _format(document)  # text: format_html escapes it
     sized = format_html("{}, {}", kind, file_size(document.size_bytes))
     if document.page_count:
         return format_html("{}, {}", sized, pages(document.page_count))
@@ -76,7 +95,7 @@ def attachment(document) -> SafeString:
                 original.title,
             )
         )
-    alternatives = document.alternatives.all()
+    alternatives = _alternatives(document)
     if alternatives:
         parts.append(
             SafeString(

@@ -1,12 +1,10 @@
 """The alliances and governance pages: members, roles and governance stages."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from alliances.models import Alliance, AllianceKind
 from tests import factories as f
-from tests.helpers import page, text
+from tests.helpers import count_queries, page, text
 from tests.helpers import walk_pages as walk
 from tests.html import parse
 
@@ -126,11 +124,6 @@ def test_later_pages_run_the_same_queries_however_many_rows(client):
         make_alliances(30, AllianceKind.PROVIDER_COLLABORATIVE)
         for _ in range(30):
             f.make_membership(alliance=collaborative)
-        counts = []
-        for url in urls:
-            with CaptureQueriesContext(connection) as queries:
-                assert client.get(url).status_code == 200
-            counts.append(len(queries))
-        return counts
+        return [count_queries(client, url) for url in urls]
 
     assert grow_and_count() == grow_and_count()

@@ -114,3 +114,16 @@ def test_titles_are_escaped(db):
     html = render(Document.objects.with_alternatives())
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_document_shows_its_alternatives_even_when_they_were_not_fetched(plan):
+    html = render(Document.objects.filter(pk=plan.pk))
+    assert words(html) == words(render(Document.objects.with_alternatives().filter(pk=plan.pk)))
+    assert "Also available as" in html
+
+
+def test_every_format_of_a_link_is_named_as_its_field_labels_it():
+    for value, _ in Document._meta.get_field("file_format").choices:
+        document = make_document(file_format=value, url=f"https://www.example.org/{value}")
+        expected = f"{document.get_file_format_display()} on www.example.org"
+        assert expected in words(render([document])), value

@@ -6,14 +6,19 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import DeclaredInterest, InterestKind
 from governance.views import INTERESTS_PER_BODY
 from tests import factories as f
-from tests.helpers import assert_database_refuses, change_url, page, sitemap_locations, text
+from tests.helpers import (
+    assert_database_refuses,
+    change_url,
+    count_queries,
+    page,
+    sitemap_locations,
+    text,
+)
 from tests.html import parse
 
 REGISTERS = "/governance/registers/"
@@ -21,13 +26,6 @@ REGISTERS = "/governance/registers/"
 
 def interests_page(body) -> str:
     return f"/governance/{body.slug}/interests/"
-
-
-def count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 @pytest.fixture

@@ -8,12 +8,10 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from governance.models import MeetingStatus
 from tests import factories as f
-from tests.helpers import page, text
+from tests.helpers import count_queries, page, text
 from tests.helpers import walk_pages as walk
 from tests.html import parse
 
@@ -334,11 +332,6 @@ def test_bodies_and_members_pages_run_the_same_queries_however_many_rows(client)
                 f.make_alliance(kind=kind, system=system, place=place)
         for _ in range(30):
             f.make_body_member(body=body)
-        counts = []
-        for url in urls:
-            with CaptureQueriesContext(connection) as queries:
-                assert client.get(url).status_code == 200
-            counts.append(len(queries))
-        return counts
+        return [count_queries(client, url) for url in urls]
 
     assert grow_and_count() == grow_and_count()
