@@ -10,7 +10,7 @@ class AllianceSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Alliance.objects.order_by("slug")
+        return Alliance.objects.order_by("slug").only("slug", "kind")
 
 
 class AlliancePagesSitemap(PortalSitemap):

@@ -14,6 +14,9 @@ LIMIT = 100
 
 
 class PortalSitemap(Sitemap):
+    """A section of the sitemap. A section of records reads only the fields its addresses
+    (and dates) need (`.only()`): a page of them then costs little more than the seed's few."""
+
     limit = LIMIT
 
     def get_latest_lastmod(self):

@@ -26,11 +26,11 @@ class BodySitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Body.objects.order_by("slug")
+        return Body.objects.order_by("slug").only("slug")
 
 
 class MeetingSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Meeting.objects.order_by("slug")
+        return Meeting.objects.order_by("slug").only("slug")

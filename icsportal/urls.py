@@ -98,7 +98,8 @@ urlpatterns = [
     path(
         "sitemap-<slug:section>.xml",
         safe(sitemap),
-        {"sitemaps": sitemaps},
+        # Django's template, its entries written by one tag rather than a loop of tags.
+        {"sitemaps": sitemaps, "template_name": "sitemaps/section.xml"},
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -10,7 +10,7 @@ class NewsSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return NewsItem.objects.published().newest_first()
+        return NewsItem.objects.published().newest_first().only("slug", "updated_at")
 
     def lastmod(self, item: NewsItem):
         return item.updated_at

@@ -8,4 +8,4 @@ class OrganisationSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Organisation.objects.order_by("slug")
+        return Organisation.objects.order_by("slug").only("slug")

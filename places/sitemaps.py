@@ -10,7 +10,7 @@ class PlaceSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Place.objects.order_by("slug")
+        return Place.objects.order_by("slug").only("slug")
 
 
 class PlacesPagesSitemap(PortalSitemap):

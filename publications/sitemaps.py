@@ -21,4 +21,4 @@ class PublicationSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Publication.objects.published().order_by("slug")
+        return Publication.objects.published().order_by("slug").only("slug")

@@ -1,10 +1,12 @@
 """The sitemap: an index naming each section, each section in pages of a bounded size."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core.sitemaps import PortalSitemap
 from tests import factories as f
@@ -70,3 +72,23 @@ def test_the_index_and_a_section_cost_the_same_with_more_data(client, seeded):
     assert index_after[0] == before[0][0]
     assert section_after[0] == before[1][0]
     assert section_after[1] <= PortalSitemap.limit
+
+
+@pytest.mark.django_db
+def test_each_section_writes_what_django_sitemap_template_writes(client, seeded):
+    """The sections' entries come from one tag (core.templatetags.portal.sitemap_urls): the
+    XML is Django's own template's, white space aside, in every section."""
+    from django.template.loader import render_to_string
+
+    from icsportal.urls import sitemaps
+
+    f.make_news_item(title="Dated", publish_at=timezone.now() - datetime.timedelta(days=1))
+    for name in sitemaps:
+        response = client.get(f"/sitemap-{name}.xml")
+        assert response.status_code == 200, name
+        django_xml = render_to_string("sitemap.xml", {"urlset": response.context["urlset"]})
+        assert squeezed(response.content.decode()) == squeezed(django_xml), name
+
+
+def squeezed(xml: str) -> str:
+    return re.sub(r">\s+<", "><", xml.strip())
