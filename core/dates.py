@@ -8,6 +8,7 @@ import datetime
 import functools
 
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 
@@ -70,3 +71,13 @@ def format_period(
     if until:
         return f"until {until}"
     return ""
+
+
+class YearOf(ExtractYear):
+    """The year of a date, as ExtractYear, but on SQLite by its own strftime: Django's SQLite
+    ExtractYear calls a Python function for every row, which a list of distinct years of
+    every record pays in full."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(strftime('%%Y', {sql}) AS integer)", params

@@ -365,8 +365,12 @@ class Meeting(VersionedModel, SourcedModel):
 
     class Meta:
         ordering = ["-date", "-start_time", "slug"]
-        # A board's next and last few meetings are read from this in order, not sorted.
-        indexes = [models.Index(fields=["body", "date"], name="meeting_body_date")]
+        # A board's next and last few meetings are read from the first in order, not sorted;
+        # the second gives the meetings filter its first and last year without a scan.
+        indexes = [
+            models.Index(fields=["body", "date"], name="meeting_body_date"),
+            models.Index(fields=["date"], name="meeting_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=MeetingStatus.values), name="meeting_status_valid"

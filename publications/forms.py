@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.dates import YearOf
 from core.forms import PortalForm, slug_choice
 from governance.models import Body
 from publications.models import Publication, PublicationKind
@@ -28,5 +29,11 @@ class PublicationFilterForm(PortalForm):
         self.fields["body"].queryset = Body.objects.filter(
             pk__in=published.filter(body__isnull=False).values("body")
         ).order_by("name")
-        years = [day.year for day in published.dates("published_on", "year", order="DESC")]
+        years = (
+            published.filter(published_on__isnull=False)
+            .annotate(year=YearOf("published_on"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
         self.fields["year"].choices = [("", "Any year"), *[(y, str(y)) for y in years]]

@@ -82,6 +82,21 @@ def test_filter_by_type_body_and_year(client):
 
 
 @pytest.mark.django_db
+def test_the_year_filter_offers_each_year_with_a_publication_newest_first(client):
+    system = f.make_system()
+    for slug, published_on in [
+        ("a", day("2019-12-31")),
+        ("b", day("2021-01-01")),
+        ("c", day("2021-06-30")),
+        ("d", None),
+    ]:
+        f.make_publication(system=system, slug=slug, published_on=published_on)
+    f.make_publication(system=system, slug="e", published_on=day("2018-05-05"), is_published=False)
+    options = parse(page(client, "/publications/")).select_one("#id_year").select("option")
+    assert [option.text for option in options] == ["Any year", "2021", "2019"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
     ["kind=manifesto", "body=no-such-body", "year=1066", "year=twenty", "year=2024.5", "kind=PLAN"],
