@@ -13,7 +13,7 @@ from alliances.models import Alliance, AllianceKind
 from core.http import safe
 from core.models import distinct_citations
 from core.paging import first_few
-from core.views import FilteredListMixin, PageMixin
+from core.views import FilteredListMixin, PageByKeyMixin, PageMixin
 from governance.calendar import calendar_name, meetings_calendar
 from governance.forms import MeetingFilterForm
 from governance.models import Body, Meeting
@@ -154,7 +154,7 @@ class BodyMembersView(PageMixin, ListView):
         return super().get_context_data(body=self.body, **kwargs)
 
 
-class MeetingListView(FilteredListMixin, ListView):
+class MeetingListView(PageByKeyMixin, FilteredListMixin, ListView):
     template_name = "governance/meeting_list.html"
     paginate_by = 20
     filter_form_class = MeetingFilterForm
@@ -166,7 +166,10 @@ class MeetingListView(FilteredListMixin, ListView):
 
     def get_unfiltered_queryset(self):
         # Built per request: which meetings are upcoming depends on the day.
-        return Meeting.objects.with_body().in_listing_order()
+        return Meeting.objects.in_listing_order()
+
+    def decorate(self, queryset):
+        return queryset.with_body()
 
     def get_context_data(self, **kwargs):
         # The body the reader chose, even when another field (the year) is in error.

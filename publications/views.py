@@ -9,20 +9,19 @@ site's pages it links to are named by URL only, so it imports no app above this 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.models import Confidence
 from core.paging import paginate
-from core.views import FilteredListMixin, PageMixin
+from core.views import FilteredListMixin, PageByKeyMixin, PageMixin
 from pages.views import StandingPageMixin
 from publications.forms import PublicationFilterForm
 from publications.models import Publication
 from publications.scheme import build_scheme
 
 
-class PublicationListView(FilteredListMixin, ListView):
+class PublicationListView(PageByKeyMixin, FilteredListMixin, ListView):
     template_name = "publications/publication_list.html"
     paginate_by = 20
     filter_form_class = PublicationFilterForm
@@ -36,19 +35,8 @@ class PublicationListView(FilteredListMixin, ListView):
         # Built per request: what is published depends on the day.
         return Publication.objects.published().newest_first()
 
-    def paginate_queryset(self, queryset, page_size):
-        """The page is chosen by primary key alone, then only its rows are read with their
-        context (system, place, board, meeting): joined before the sort, SQLite would join
-        every publication to show twenty."""
-        if not isinstance(queryset, QuerySet):  # a bad filter's empty list
-            return super().paginate_queryset(queryset, page_size)
-        paginator, page, keys, is_paginated = super().paginate_queryset(
-            queryset.values_list("pk", flat=True), page_size
-        )
-        keys = list(keys)
-        found = Publication.objects.filter(pk__in=keys).with_context().in_bulk()
-        page.object_list = [found[pk] for pk in keys]
-        return paginator, page, page.object_list, is_paginated
+    def decorate(self, queryset):
+        return queryset.with_context()
 
 
 # How many of a publication's documents its page lists; the rest are on the next pages.
