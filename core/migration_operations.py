@@ -56,17 +56,32 @@ def create_permissions_now(apps, app_label):
             )
 
 
-class RunSQLOnPostgreSQL(migrations.RunSQL):
-    """SQL that only PostgreSQL has (GIN indexes, operator classes): run there, skipped on the
-    embedded SQLite database, where the search falls back to plain matching."""
+class RunSQLOnVendor(migrations.RunSQL):
+    """SQL run only on the database named by `vendor`, skipped on the other."""
+
+    vendor: str
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
+        if schema_editor.connection.vendor == self.vendor:
             super().database_forwards(app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
+        if schema_editor.connection.vendor == self.vendor:
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class RunSQLOnPostgreSQL(RunSQLOnVendor):
+    """SQL that only PostgreSQL has (GIN indexes, operator classes): run there, skipped on the
+    embedded SQLite database, where the search falls back to plain matching."""
+
+    vendor = "postgresql"
+
+
+class RunSQLOnSQLite(RunSQLOnVendor):
+    """SQL that only the embedded SQLite database needs (its full-text index): run there,
+    skipped on PostgreSQL, which has its own."""
+
+    vendor = "sqlite"
 
 
 def markdown_to_rich_text(app_label: str, model_name: str, *fields: str) -> migrations.RunPython:
@@ -94,16 +109,3 @@ def markdown_to_rich_text(app_label: str, model_name: str, *fields: str) -> migr
             value.save(update_fields=["value"])
 
     return migrations.RunPython(forwards, migrations.RunPython.noop)
-
-
-class RunSQLOnSQLite(migrations.RunSQL):
-    """SQL that only the embedded SQLite database needs (its full-text index): run there,
-    skipped on PostgreSQL, which has its own."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "sqlite":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "sqlite":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)

@@ -45,15 +45,20 @@ def population(value: int | None) -> str:
     return "not known" if value is None else f"{value:,}"
 
 
+def uk_time(value):
+    """A moment (an aware datetime) in UK time, for the day it falls on there; else as given."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
 @register.filter
 def long_date(value: datetime.date | None) -> str:
     """ "4 December 2026", as `|date:"j F Y"` gives (a moment on its day in UK time), for the
     rows of lists: without parsing the format for each one. "" when there is none."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return format_date(value)
+    return format_date(uk_time(value))
 
 
 @register.simple_tag
@@ -65,8 +70,7 @@ def day(value: datetime.date | None) -> str:
     for what lists of news, consultations and meetings show on every row."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+    value = uk_time(value)
     return fast_format_html('<time datetime="{}">{}</time>', value.isoformat(), format_date(value))
 
 
@@ -104,9 +108,8 @@ def sitemap_urls(urlset) -> str:
     for url in urlset:
         parts = [fast_format_html("<loc>{}</loc>", url["location"])]
         if lastmod := url.get("lastmod"):
-            if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
-                lastmod = timezone.localtime(lastmod)
-            parts.append(fast_format_html("<lastmod>{}</lastmod>", f"{lastmod:%Y-%m-%d}"))
+            day = f"{uk_time(lastmod):%Y-%m-%d}"
+            parts.append(fast_format_html("<lastmod>{}</lastmod>", day))
         if url.get("changefreq"):
             parts.append(fast_format_html("<changefreq>{}</changefreq>", url["changefreq"]))
         if url.get("priority"):
