@@ -286,66 +286,67 @@ def grow_partnership(times: int = 10) -> None:
     york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
     icb_board = Body.objects.get(slug="nhs-south-yorkshire-icb-board")
     york_board = Body.objects.get(slug="york-health-and-care-alliance-board")
-    today = timezone.localdate()
-    for n in range(6 * times):
-        place = make_place(system=system)
-        make_population_estimate(place=place, population=1000 + n)
-        SystemMembership.objects.create(place=place, system=system, source="Test")
-        NeighbourhoodCount.objects.create(place=place, count=3, source="Test")
-        make_neighbourhood(place=place)
-        make_neighbourhood(place=sheffield)
-        make_milestone(system=system)
-        organisation = make_organisation(kind="nhs_trust")
-        PreviousIdentifier.objects.create(
-            organisation=organisation, scheme="name", value=f"Former {organisation.name}"
-        )
-        organisation.places.add(sheffield, place)
-        Succession.objects.create(predecessor=organisation, successor=icb)
-        make_membership(alliance=collaborative, organisation=organisation)
-        make_membership(alliance=york_alliance, organisation=make_organisation())
-        make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
-        make_alliance(system=system)
-        # Open consultations only: the closed list stays empty, as at seed size, since an
-        # empty page skips the paginator's row query (tests/engagement covers it full).
-        make_consultation(run_by=organisation, closes_at=timezone.now() + timedelta(days=n + 1))
-        item = make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
-        item.places.add(sheffield, place)
-        item.organisations.add(organisation)
-        board = make_body(system=system)
-        make_body_member(body=board, organisation=organisation)
-        make_body_member(body=icb_board, organisation=organisation)
-        make_body_member(body=york_board)
-        # Seeded bodies keep their registers empty (none is seeded): an empty list skips
-        # the paginator's row query, so adding rows to one would change its page's count.
-        make_interest_register(body=board)
-        make_declared_interest(body=board, member=board.members.first())
-        for body in (board, icb_board, york_board):
-            make_meeting(body=body, date=today + timedelta(days=n + 1))
-            make_meeting(body=body, date=today - timedelta(days=n + 1))
-        # Publications of every type, some with board and place, each with documents (one
-        # with an Easy Read version), and more documents on the seeded ones.
-        original = make_document()
-        make_document(alternative_of=original, alternative_format="easy_read")
-        make_publication(
-            system=system,
-            kind=PublicationKind.values[n % len(PublicationKind.values)],
-            body=icb_board,
-            place=sheffield,
-            published_on=today - timedelta(days=n + 1),
-            documents=(original, make_document()),
-        )
-        for seeded in Publication.objects.filter(
-            slug__in=["hospital-services-review-final-report", "shaping-sheffield"]
-        ):
-            extra = make_document()
-            make_document(alternative_of=extra, alternative_format="large_print")
-            PublicationDocument.objects.create(publication=seeded, document=extra, order=10 + n)
-        if n % 6 == 0:
-            # The example section's list of pages is cut at its limit, however many it has.
-            section = make_example_pages()
-            for _ in range(6):
-                make_page(parent=section)
-    # Saves queue their search entries for after the commit; tests never commit.
+    # The index is written once, at the end, as the loader does: not an entry for each save.
+    with search_index.deferred():
+        today = timezone.localdate()
+        for n in range(6 * times):
+            place = make_place(system=system)
+            make_population_estimate(place=place, population=1000 + n)
+            SystemMembership.objects.create(place=place, system=system, source="Test")
+            NeighbourhoodCount.objects.create(place=place, count=3, source="Test")
+            make_neighbourhood(place=place)
+            make_neighbourhood(place=sheffield)
+            make_milestone(system=system)
+            organisation = make_organisation(kind="nhs_trust")
+            PreviousIdentifier.objects.create(
+                organisation=organisation, scheme="name", value=f"Former {organisation.name}"
+            )
+            organisation.places.add(sheffield, place)
+            Succession.objects.create(predecessor=organisation, successor=icb)
+            make_membership(alliance=collaborative, organisation=organisation)
+            make_membership(alliance=york_alliance, organisation=make_organisation())
+            make_alliance(system=system, place=place, kind=AllianceKind.PLACE_ALLIANCE)
+            make_alliance(system=system)
+            # Open consultations only: the closed list stays empty, as at seed size, since an
+            # empty page skips the paginator's row query (tests/engagement covers it full).
+            make_consultation(run_by=organisation, closes_at=timezone.now() + timedelta(days=n + 1))
+            item = make_news_item(publish_at=timezone.now() - timedelta(days=n + 1))
+            item.places.add(sheffield, place)
+            item.organisations.add(organisation)
+            board = make_body(system=system)
+            make_body_member(body=board, organisation=organisation)
+            make_body_member(body=icb_board, organisation=organisation)
+            make_body_member(body=york_board)
+            # Seeded bodies keep their registers empty (none is seeded): an empty list skips
+            # the paginator's row query, so adding rows to one would change its page's count.
+            make_interest_register(body=board)
+            make_declared_interest(body=board, member=board.members.first())
+            for body in (board, icb_board, york_board):
+                make_meeting(body=body, date=today + timedelta(days=n + 1))
+                make_meeting(body=body, date=today - timedelta(days=n + 1))
+            # Publications of every type, some with board and place, each with documents (one
+            # with an Easy Read version), and more documents on the seeded ones.
+            original = make_document()
+            make_document(alternative_of=original, alternative_format="easy_read")
+            make_publication(
+                system=system,
+                kind=PublicationKind.values[n % len(PublicationKind.values)],
+                body=icb_board,
+                place=sheffield,
+                published_on=today - timedelta(days=n + 1),
+                documents=(original, make_document()),
+            )
+            for seeded in Publication.objects.filter(
+                slug__in=["hospital-services-review-final-report", "shaping-sheffield"]
+            ):
+                extra = make_document()
+                make_document(alternative_of=extra, alternative_format="large_print")
+                PublicationDocument.objects.create(publication=seeded, document=extra, order=10 + n)
+            if n % 6 == 0:
+                # The example section's list of pages is cut at its limit, however many it has.
+                section = make_example_pages()
+                for _ in range(6):
+                    make_page(parent=section)
     search_index.rebuild()
 
 

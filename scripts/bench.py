@@ -11,12 +11,12 @@ at once on the grown one, first with the page cache off and then on. With the ca
 then asks each page of the two servers one request at a time, alternately (`--pairs` of
 each), and does that for every page again, `--rounds` times in all: the median of a page's
 requests is its latency, and the median of its rounds' ratios, grown over seeded, is its
-flatness. Under load a median is mostly time spent queued, and a burst from elsewhere on a
-shared machine would fall on one server's window and not the other's; one at a time and
+flatness (a page over 1.5 is asked as many rounds again, and the median is of them all).
+Under load a median is mostly time spent queued, and a burst from elsewhere on a shared
+machine would fall on one server's window and not the other's; one at a time and
 alternately, a burst falls on both alike, and a slow spell (seconds long) falls on one round
-of a page and not the others. The floor is
-`/_floor/`, a constant response behind all the site's middleware (`BENCH_FLOOR`): each page's
-requests per second are given as a share of it.
+of a page and not the others. The floor is `/_floor/`, a constant response behind all the
+site's middleware (`BENCH_FLOOR`): each page's requests per second are given as a share of it.
 
 Load comes from wrk (16 connections by default, as a browser would ask: gzip accepted) when it
 is installed and each page gets whole seconds; otherwise from threads in this process, which
@@ -89,7 +89,7 @@ FULL_ONLY_WHEN_GROWN = {path for path in API_ENDPOINTS if ".json" in path} | {
 # The targets on a 2-core machine. Shares are of the floor's requests per second in the same
 # run; flatness is the page's unloaded latency at `--times` the data over its seed-size one,
 # each page asked of the two servers alternately, the median of several rounds' ratios
-# (flatness_rounds).
+# (flatness).
 TARGETS = {
     "cache_off_share": 0.25,
     "cache_on_share": 0.8,
@@ -393,9 +393,12 @@ def serve_side_by_side(
         if not page_cache:
             ports = {label: port for label, (_, port) in servers.items()}
             unloaded = [url for url in PAGES if url not in GROWS_BY_DESIGN]
-            for url, found in flatness_rounds(ports, unloaded, args.pairs, args.rounds).items():
-                for label, figures in found.items():
-                    results[label][url].update(figures)
+            for url, found in flatness(ports, unloaded, args).items():
+                for label, latencies in found["times"].items():
+                    median = statistics.median(latencies)
+                    results[label][url]["latency_ms"] = round(median * 1000, 2)
+                # The ratios are of the last server (grown) over the first (seeded).
+                results[list(ports)[-1]][url]["round_ratios"] = found["ratios"]
         for label, (server, port) in servers.items():
             pids = worker_pids(server.pid)
             results[label]["memory"] = max((peak_rss_mb(pid) for pid in pids), default=0)
@@ -460,30 +463,41 @@ def latency_side_by_side(ports: dict[str, int], url: str, pairs: int) -> dict[st
 
 
 def flatness_rounds(
-    ports: dict[str, int], urls: list[str], pairs: int, rounds: int
-) -> dict[str, dict[str, dict]]:
-    """Each page's unloaded latency on each server (the median of all its requests, in ms)
-    and, for the last server against the first, the ratio of their medians in each round.
-    Every page is asked `pairs` times a round, and the rounds go over every page in turn: a
-    slow spell of the machine, seconds long, falls on one round of a page, and the median of
-    its rounds' ratios leaves it out."""
+    ports: dict[str, int], urls: list[str], pairs: int, rounds: int, found: dict | None = None
+) -> dict[str, dict]:
+    """Each page's unloaded latencies on each server (`times`, seconds) and, for the last
+    server against the first, the ratio of their medians in each round (`ratios`), added to
+    `found` when given. Every page is asked `pairs` times a round, and the rounds go over
+    every page in turn: a slow spell of the machine, seconds long, falls on one round of a
+    page, and the median of its rounds' ratios leaves it out."""
+    if found is None:
+        found = {url: {"times": {label: [] for label in ports}, "ratios": []} for url in urls}
     first, *_, last = ports
-    times = {url: {label: [] for label in ports} for url in urls}
-    ratios: dict[str, list[float]] = {url: [] for url in urls}
     for _ in range(rounds):
         for url in urls:
-            found = latency_side_by_side(ports, url, pairs)
-            for label, latencies in found.items():
-                times[url][label] += latencies
-            ratios[url].append(statistics.median(found[last]) / statistics.median(found[first]))
-    return {
-        url: {
-            label: {"latency_ms": round(statistics.median(found) * 1000, 2)}
-            | ({"round_ratios": [round(r, 2) for r in ratios[url]]} if label == last else {})
-            for label, found in times[url].items()
-        }
-        for url in urls
-    }
+            times = latency_side_by_side(ports, url, pairs)
+            for label, latencies in times.items():
+                found[url]["times"][label] += latencies
+            ratio = statistics.median(times[last]) / statistics.median(times[first])
+            found[url]["ratios"].append(round(ratio, 2))
+    return found
+
+
+def flatness(ports: dict[str, int], urls: list[str], args) -> dict[str, dict]:
+    """`--rounds` over every page; then a page over the limit is asked as many rounds again,
+    and its flatness is the median of all its rounds: a page slower with more data stays
+    over, and a flat page is not failed by a run of unlucky rounds."""
+    found = flatness_rounds(ports, urls, args.pairs, args.rounds)
+    again = [
+        url
+        for url, page in found.items()
+        if statistics.median(page["ratios"]) > TARGETS["flatness"]
+        and url not in FULL_ONLY_WHEN_GROWN  # reported, not judged: no need to be sure
+    ]
+    if again:
+        print(f"  over {TARGETS['flatness']} after {args.rounds} rounds, asked again: {again}")
+        flatness_rounds(ports, again, args.pairs, args.rounds, found)
+    return found
 
 
 def worker_pids(master: int) -> list[int]:
