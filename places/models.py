@@ -21,6 +21,7 @@ from core.models import (
     SourcedModel,
     VersionedModel,
     check_dates_in_order,
+    count_of,
     dates_in_order,
     distinct_citations,
     sourced_constraints,
@@ -148,8 +149,9 @@ class PlaceQuerySet(models.QuerySet):
         ).exclude(system=system)
 
     def with_counts(self) -> "PlaceQuerySet":
+        # Counted for each row shown, without grouping the page's rows on all their columns.
         return self.select_related("system").annotate(
-            neighbourhood_count=models.Count("neighbourhoods", distinct=True)
+            neighbourhood_count=count_of(Neighbourhood, "place")
         )
 
     def with_neighbourhoods(self) -> "PlaceQuerySet":
