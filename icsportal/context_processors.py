@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+
+from core.links import named_url
 
 # The header's navigation: (label, URL name), in order.
 NAVIGATION = [
@@ -26,7 +27,8 @@ def canonical_url(request: HttpRequest) -> str:
 
 
 def site(request: HttpRequest) -> dict:
-    navigation = [(label, reverse(name)) for label, name in NAVIGATION]
+    # Each address reversed once (core.links.named_url): this runs for every page.
+    navigation = [(label, named_url(name)) for label, name in NAVIGATION]
     sections = [url for _, url in navigation if request.path.startswith(url)]
     return {
         "site_name": settings.SITE_NAME,
