@@ -196,6 +196,7 @@ def load_seed(client) -> dict[str, dict]:
     call_command("migrate", verbosity=0)
     call_command("load_partnership", verbosity=0)
     prepare()
+    analyse(connection)  # the seeded copy is made from this database, with its statistics
     found = measure_in_process(client)
     connection.close()
     return found
@@ -213,6 +214,7 @@ def grow(client, times: int) -> tuple[dict[str, dict], dict[str, int]]:
     with transaction.atomic():
         grow_partnership(times=times)
     print(f"grew the data {times} fold in {time.perf_counter() - started:.1f} s", flush=True)
+    analyse(connection)
     found = measure_in_process(client)
     rows = {
         "places": Place.objects.count(),
@@ -222,6 +224,15 @@ def grow(client, times: int) -> tuple[dict[str, dict], dict[str, int]]:
     }
     connection.close()
     return found, rows
+
+
+def analyse(connection) -> None:
+    """PostgreSQL's planner statistics brought up to date, as autovacuum would soon after a
+    real database grew: planned on the seeded size's statistics, a page of bodies at a
+    hundred times the data joined every row to every other (45 ms where 13 with them)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def wait_until_serving(port: int, server: subprocess.Popen) -> None:

@@ -74,3 +74,25 @@ def test_a_place_with_neighbourhoods_cannot_be_deleted():
     with pytest.raises(ProtectedError), transaction.atomic():
         neighbourhood.place.delete()
     assert Neighbourhood.objects.filter(pk=neighbourhood.pk).exists()
+
+
+@pytest.mark.django_db
+def test_neighbourhood_totals_take_names_over_a_count_kind_by_kind():
+    from places.models import NeighbourhoodCount, Place, neighbourhood_totals
+
+    system = f.make_system()
+    named_and_counted, counted_only, areas = (f.make_place(system=system) for _ in range(3))
+    for _ in range(3):
+        f.make_neighbourhood(place=named_and_counted)
+    NeighbourhoodCount.objects.create(place=named_and_counted, count=10, source="Test")
+    NeighbourhoodCount.objects.create(place=counted_only, count=6, source="Test")
+    NeighbourhoodCount.objects.create(place=counted_only, kind="area", count=4, source="Test")
+    for _ in range(2):
+        f.make_neighbourhood(place=areas, kind="area")
+    f.make_neighbourhood()  # a place in another system: not counted
+    places = Place.objects.filter(system=system)
+    expected = {"primary care network": 3 + 6, "council area": 4 + 2}
+    assert places.neighbourhood_totals() == expected
+    # The same as adding up each place's summary, as the neighbourhoods page shows it.
+    assert neighbourhood_totals(places.with_neighbourhood_totals()) == expected
+    assert Place.objects.none().neighbourhood_totals() == {}
