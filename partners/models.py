@@ -111,10 +111,11 @@ class OrganisationQuerySet(models.QuerySet):
 
     def first_of_each_kind(self, limit: int) -> list["Organisation"]:
         """At most `limit` organisations of each kind, by name, each with `kind_total`: how
-        many of its kind there are. Two queries, however many there are (a place's page shows
-        the first few of each kind of partner): the ranks are taken over each organisation's
-        key, kind and name alone, then only the chosen rows are read whole. Ranking whole rows
-        sorted every column of every partner (2.7 ms at a hundred times the data; 1.1 now)."""
+        many of its kind there are. Two queries however many there are, one when there are
+        none (a place's page shows the first few of each kind of partner): the ranks are taken
+        over each organisation's key, kind and name alone, then only the chosen rows are read
+        whole. Ranking whole rows sorted every column of every partner (2.7 ms at a hundred
+        times the data; 1.1 now)."""
         ranked = (
             self.annotate(
                 kind_rank=Window(

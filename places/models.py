@@ -186,7 +186,7 @@ class PlaceQuerySet(models.QuerySet):
         each kind (by label, in the kinds' order), the places' named neighbourhoods, or the
         stated count where a place has none of that kind named. Grouped by kind over all the
         places at once, not summed from a count for each place (four subqueries a place: at a
-        hundred times the data, 4.8 ms on PostgreSQL, where these take 1.3)."""
+        hundred times the data on PostgreSQL, 10.6 ms with the ORM's work, now 5.9)."""
         named = dict(
             Neighbourhood.objects.filter(place__in=self.values("pk"))
             .order_by()
