@@ -227,6 +227,8 @@ STAFF_REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["nhsuk"]
 CRISPY_TEMPLATE_PACK = "nhsuk"
+# Django's form renderer, with selects written without a template for each option.
+FORM_RENDERER = "core.renderers.PortalFormRenderer"
 
 # Security headers. A strict CSP: no inline script or style anywhere. Public pages load their
 # one module script from 'self' and use no nonce, so a page is the same for every visitor (the
