@@ -33,6 +33,7 @@ from images.renditions import make_renditions
 from news.models import NewsItem, Topic
 from pages.models import Page
 from partners.models import Organisation, OrganisationKind, PreviousIdentifier, Succession
+from places import figures
 from places.models import (
     IntegratedCareSystem,
     Milestone,
@@ -286,8 +287,9 @@ def grow_partnership(times: int = 10) -> None:
     york_alliance = Alliance.objects.get(slug="york-health-and-care-alliance")
     icb_board = Body.objects.get(slug="nhs-south-yorkshire-icb-board")
     york_board = Body.objects.get(slug="york-health-and-care-alliance-board")
-    # The index is written once, at the end, as the loader does: not an entry for each save.
-    with search_index.deferred():
+    # The index and the systems' figures are written once, at the end, as the loader does:
+    # not after each save.
+    with search_index.deferred(), figures.deferred():
         today = timezone.localdate()
         for n in range(6 * times):
             place = make_place(system=system)

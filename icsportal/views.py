@@ -20,6 +20,7 @@ from icsportal.context_processors import canonical_url
 from news.models import NewsItem
 from pages.views import StandingPageMixin
 from partners.models import Organisation
+from places.figures import figures_of
 from places.models import IntegratedCareSystem, Place
 from postcodes.forms import PostcodeForm
 
@@ -46,14 +47,15 @@ class HomeView(PageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         system = IntegratedCareSystem.objects.portal()
         places = Place.objects.filter(system=system)
-        population = places.population_total()
+        figures = figures_of(system)
+        population = figures.population
         context.update(
             system=system,
             population=population,
             # Named in the partners' card: the first few, then how many more.
             places=first_few(places.order_by("name").only("name", "slug"), HOME_PLACES),
             more_places=max(population["places"] - HOME_PLACES, 0),
-            neighbourhood_totals=places.neighbourhood_totals(),
+            neighbourhood_totals=figures.neighbourhood_totals,
             partner_count=Organisation.objects.serving(places).count(),
             structured_data=system.structured_data(canonical_url(self.request)),
             latest_news=NewsItem.objects.published().newest_first()[:3],

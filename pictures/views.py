@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from alliances.models import Alliance, Membership
 from core.models import count_of, distinct_citations
 from pictures.charts import bar_chart
+from places.figures import figures_of
 from places.models import Milestone, Place
 from places.views import SystemPageMixin
 
@@ -47,7 +48,7 @@ class PicturesView(SystemPageMixin, TemplateView):
             .filter(population__isnull=False)
             .order_by("-population", "name", "pk")[:PLACES_CHARTED]
         )
-        population = ours.population_total()
+        population = figures_of(system).population
         # The largest, counted from the memberships alone (grouped on their indexed foreign
         # key), then those few alliances read with their first members.
         largest_alliances = (

@@ -46,7 +46,8 @@ class SystemStatus(models.TextChoices):
 class SystemQuerySet(models.QuerySet):
     def portal(self) -> "IntegratedCareSystem":
         """The system this portal is for (settings.PORTAL_SYSTEM_SLUG); 404 if not loaded."""
-        return get_object_or_404(self, slug=settings.PORTAL_SYSTEM_SLUG)
+        # With its figures (places/figures.py), which the pages that show them read.
+        return get_object_or_404(self.select_related("figures"), slug=settings.PORTAL_SYSTEM_SLUG)
 
 
 class SystemManager(SlugNaturalKeyManager.from_queryset(SystemQuerySet)):
@@ -624,6 +625,30 @@ class NeighbourhoodCount(SourcedModel):
 
     def __str__(self) -> str:
         return f"{self.place}: {self.count} {self.get_kind_display()}s"
+
+
+class SystemFigures(models.Model):
+    """A system's figures over all its places: the summed latest populations with their years
+    and sources (`PlaceQuerySet.population_total()`) and the neighbourhood totals
+    (`PlaceQuerySet.neighbourhood_totals()`), kept up to date in the transaction of every
+    change to the records they are summed from (places/figures.py), so a page reads one row
+    where it summed every place."""
+
+    system = models.OneToOneField(
+        IntegratedCareSystem, on_delete=models.CASCADE, primary_key=True, related_name="figures"
+    )
+    # population_total(), its citations as rows of their fields (dates in ISO form).
+    population = models.JSONField(default=dict)
+    # neighbourhood_totals() as [label, total] pairs: a list keeps the kinds' order, which
+    # PostgreSQL's jsonb does not keep for an object's keys.
+    neighbourhood_totals = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "system's figures"
+        verbose_name_plural = "systems' figures"
+
+    def __str__(self) -> str:
+        return f"Figures of {self.system_id}"
 
 
 class MilestoneQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ from core.paging import first_few, paginate
 from core.views import PageMixin
 from pages.models import Page
 from pages.views import StandingPageMixin
+from places.figures import figures_of
 from places.models import (
     CENSUS_YEAR,
     IntegratedCareSystem,
@@ -91,7 +92,7 @@ class AboutView(StandingPageMixin, SystemPageMixin, TemplateView):
                 .order_by("name", "pk"),
                 PLACES_ON_ABOUT_PAGE,
             ),
-            population=places.population_total(),
+            population=figures_of(self.system).population,
             census_year=CENSUS_YEAR,
             census_year_figures=shown,
             census_year_total=census["total"],
@@ -252,7 +253,7 @@ class PlaceListView(SystemPageMixin, TemplateView):
                 PLACES_PER_PAGE,
                 decorate=lambda page: page.with_counts().with_population().order_by("name", "pk"),
             ),
-            population=ours.population_total(),
+            population=figures_of(self.system).population,
         )
         if context["page_obj"].number == 1:
             context.update(
@@ -325,7 +326,7 @@ class NeighbourhoodListView(SystemPageMixin, TemplateView):
                 ours.select_related("system").with_neighbourhood_totals().order_by("name", "pk"),
                 NEIGHBOURHOOD_PLACES_PER_PAGE,
             ),
-            totals=ours.neighbourhood_totals(),
+            totals=figures_of(self.system).neighbourhood_totals,
         )
         current = list(context["object_list"])
         former = []

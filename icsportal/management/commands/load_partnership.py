@@ -21,6 +21,7 @@ from governance.seed import load_governance
 from news.seed import load_news
 from pages.seed import load_pages
 from partners.seed import load_organisations
+from places import figures
 from places.seed import load_places
 from publications.seed import load_publications
 from search import index as search_index
@@ -41,7 +42,7 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool = False, verbosity: int = 1, **options):
         report = LoadReport()
         try:
-            with transaction.atomic(), search_index.deferred():
+            with transaction.atomic(), search_index.deferred(), figures.deferred():
                 load_places(report=report)
                 load_organisations(report=report)
                 load_alliances(report=report)
