@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber, Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -131,40 +131,6 @@ class OrganisationQuerySet(models.QuerySet):
         for row in rows:
             row.kind_total = totals[row.pk]
         return rows
-
-    def for_detail(self, shown: int) -> "OrganisationQuerySet":
-        """An organisation with the first `shown` of each of its lists, and one more to say
-        whether there are others (`<list>_first`): its page shows the first few and links to
-        the whole list. Its earlier names and codes are few, and shown whole."""
-        fetched = shown + 1
-        membership = self.model.memberships.rel.related_model
-        return self.prefetch_related(
-            "previous_identifiers",
-            Prefetch(
-                "places",
-                queryset=Place.objects.select_related("system").order_by(
-                    "system__name", "name", "pk"
-                )[:fetched],
-                to_attr="places_first",
-            ),
-            Prefetch(
-                "predecessors",
-                queryset=Organisation.objects.order_by("name", "pk")[:fetched],
-                to_attr="predecessors_first",
-            ),
-            Prefetch(
-                "successors",
-                queryset=Organisation.objects.order_by("name", "pk")[:fetched],
-                to_attr="successors_first",
-            ),
-            Prefetch(
-                "memberships",
-                queryset=membership.objects.select_related("alliance").order_by(
-                    "alliance__name", "pk"
-                )[:fetched],
-                to_attr="memberships_first",
-            ),
-        )
 
 
 class OrganisationManager(SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)):
