@@ -7,6 +7,7 @@ schema); read-only: GET, HEAD and OPTIONS only, no authentication, no cookies.
 """
 
 import csv
+import functools
 from collections.abc import Iterator
 
 from django.http import HttpResponseNotModified, JsonResponse, StreamingHttpResponse
@@ -23,6 +24,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.links import named_url
 from core.views import PageMixin
 from opendata.datasets import DATASETS, Dataset
 from opendata.schema import DatasetSchema, openapi, operations_of
@@ -231,23 +233,28 @@ class OpenDataPage(PageMixin, TemplateView):
     )
 
     def get_context_data(self, **kwargs):
-        described = []
-        for dataset in DATASETS:
-            serializer = dataset.serializer()
-            described.append(
-                {
-                    "dataset": dataset,
-                    "json_url": reverse(f"opendata:{dataset.name}-json"),
-                    "csv_url": reverse(f"opendata:{dataset.name}-csv"),
-                    "page_url": reverse(dataset.public_page) if dataset.public_page else "",
-                    "fields": [
-                        (name, str(field.help_text or ""))
-                        for name, field in serializer.fields.items()
-                    ],
-                    "filters": list(dataset.form.base_fields) if dataset.form else [],
-                }
-            )
+        described = [
+            {
+                "dataset": dataset,
+                "json_url": named_url(f"opendata:{dataset.name}-json"),
+                "csv_url": named_url(f"opendata:{dataset.name}-csv"),
+                "page_url": named_url(dataset.public_page) if dataset.public_page else "",
+                "fields": fields_described(dataset.name),
+                "filters": list(dataset.form.base_fields) if dataset.form else [],
+            }
+            for dataset in DATASETS
+        ]
         return super().get_context_data(datasets=described, licence_url=LICENCE_URL, **kwargs)
+
+
+@functools.cache
+def fields_described(name: str) -> tuple[tuple[str, str], ...]:
+    """A data set's fields, each with what it means, from its serializer. They change only
+    with the code, so they are worked out once per process, as the API's schema is: building
+    the ten serializers' fields took half of every request for /open-data/ (5 ms)."""
+    dataset = next(dataset for dataset in DATASETS if dataset.name == name)
+    fields = dataset.serializer().fields
+    return tuple((field_name, str(field.help_text or "")) for field_name, field in fields.items())
 
 
 class SchemaView(SpectacularAPIView):
