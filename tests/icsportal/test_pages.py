@@ -81,6 +81,34 @@ def test_public_page_basics(client, seeded, url):
         assert not response.cookies
 
 
+def canonical(client, url: str) -> tuple[str, str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    html = response.content.decode()
+    link = re.search(r'<link rel="canonical" href="([^"]*)">', html).group(1)
+    og = re.search(r'<meta property="og:url" content="([^"]*)">', html).group(1)
+    return link, og
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/partners/", "/partners/"),
+        ("/partners/?page=1", "/partners/"),
+        ("/partners/?page=2", "/partners/?page=2"),
+        ("/partners/?q=&page=02", "/partners/?page=2"),
+        ("/news/?page=2&topic=", "/news/?page=2"),
+        ("/cookies/?page=2", "/cookies/"),  # not a list: the parameter means nothing
+    ],
+)
+def test_a_list_page_beyond_the_first_is_its_own_canonical_page(client, seeded, url, expected):
+    """Search engines are told each page of a list is a page of its own (not a copy of the
+    first, whose links they would then not follow), and that filters give no new page."""
+    f.grow_partnership(times=3)
+    assert canonical(client, url) == (f"http://testserver{expected}",) * 2
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
