@@ -12,14 +12,15 @@ from django.views.generic import TemplateView
 from alliances.models import Alliance, Membership
 from core.models import count_of, distinct_citations
 from pictures.charts import bar_chart
-from places.figures import figures_of
+from places.figures import LARGEST_KEPT, figures_of
 from places.models import Milestone, Place
 from places.views import SystemPageMixin
 
 # The timeline shows the latest steps up to this many; the journey page has them all.
 MILESTONES_SHOWN = 10
-# The bar chart and its table show the largest places up to this many; /places/ has them all.
-PLACES_CHARTED = 10
+# The bar chart and its table show the largest places up to this many (as many as the
+# system's figures keep); /places/ has them all.
+PLACES_CHARTED = LARGEST_KEPT
 # The structure shows the first places by name up to this many.
 PLACES_IN_STRUCTURE = 10
 # The alliances in the diagram (those with the most members), and each one's members shown;
@@ -43,12 +44,13 @@ class PicturesView(SystemPageMixin, TemplateView):
         # The latest steps, shown oldest first as on the journey page.
         milestones = list(steps.order_by("-date", "-title", "-pk")[:MILESTONES_SHOWN])[::-1]
         ours = Place.objects.filter(system=system)
-        largest = list(
-            ours.with_population()
-            .filter(population__isnull=False)
-            .order_by("-population", "name", "pk")[:PLACES_CHARTED]
-        )
-        population = figures_of(system).population
+        figures = figures_of(system)
+        population = figures.population
+        # The largest places, by their keys in the system's figures (sorting every place by
+        # its latest population on each request grew with the places), in that order.
+        keys = figures.largest[:PLACES_CHARTED]
+        found = ours.filter(pk__in=keys).with_population().in_bulk()
+        largest = [found[pk] for pk in keys if pk in found]
         # The largest, counted from the memberships alone (grouped on their indexed foreign
         # key), then those few alliances read with their first members.
         largest_alliances = (

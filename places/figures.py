@@ -2,9 +2,11 @@
 
 The home page, `/places/`, `/about/`, `/in-pictures/` and `/neighbourhoods/` show the summed
 latest populations of the system's places (with their years and sources) and the totals of its
-neighbourhoods by kind. Summed on every request, those cost 2.9 ms and 1.8 ms of the ORM's
-work at seed size and grew with the number of places; each page now reads them from one row,
-`SystemFigures` (or with the system itself: `SystemQuerySet.portal()` joins it).
+neighbourhoods by kind, and `/in-pictures/` charts its largest places. Summed on every request,
+the figures cost 2.9 ms and 1.8 ms of the ORM's work at seed size and grew with the number of
+places, as did finding the largest (every place sorted by its latest population); each page
+now reads them from one row, `SystemFigures` (or with the system itself:
+`SystemQuerySet.portal()` joins it).
 
 How the row stays right:
 
@@ -19,8 +21,9 @@ How the row stays right:
   summed before it. A refresh of two systems locks them in the order of their keys.
 - **Bulk work** (the loader, growing the data for the benchmark) runs inside `deferred()`,
   which recomputes every system's figures once at the end instead of after every save.
-- **After `migrate`** every system without a row gets one (`post_migrate`), and a system
-  created gets one at once; a system with no row (none yet) is summed on request, as before.
+- **After `migrate`** every system's figures are recomputed (`post_migrate`), so a system
+  without a row gets one and a row made before a figure was added gains it; a system created
+  gets its row at once. A system with no row (none yet) is summed on request, as before.
 
 What is not seen: changes made with `QuerySet.update()`, `bulk_create()` or SQL, which send no
 signals. None of the site's code changes these records that way; anything that does must
@@ -57,14 +60,20 @@ SOURCES = {
 _state = threading.local()
 
 
+# The largest places kept, by key: as many as a page charts (`/in-pictures/`).
+LARGEST_KEPT = 10
+
+
 @dataclass
 class Figures:
     """What a page shows: `population` as `PlaceQuerySet.population_total()` gives it (the
-    citations as unsaved estimates, for the citation template) and `neighbourhood_totals`, a
-    dict of total by kind's label in the kinds' order."""
+    citations as unsaved estimates, for the citation template), `neighbourhood_totals`, a
+    dict of total by kind's label in the kinds' order, and `largest`, the keys of the places
+    with the largest latest populations (at most `LARGEST_KEPT`), largest first."""
 
     population: dict
     neighbourhood_totals: dict[str, int]
+    largest: list[int]
 
 
 def figures_of(system: IntegratedCareSystem) -> Figures:
@@ -73,11 +82,10 @@ def figures_of(system: IntegratedCareSystem) -> Figures:
     try:
         row = system.figures
     except SystemFigures.DoesNotExist:
-        places = Place.objects.filter(system=system)
-        return Figures(places.population_total(), places.neighbourhood_totals())
+        row = SystemFigures(system_id=system.pk, **computed(system.pk))
     population = dict(row.population)
     population["citations"] = [citation(fields) for fields in population.get("citations", [])]
-    return Figures(population, dict(row.neighbourhood_totals))
+    return Figures(population, dict(row.neighbourhood_totals), list(row.largest))
 
 
 def citation(fields: dict) -> PopulationEstimate:
@@ -99,6 +107,7 @@ def computed(system_id: int) -> dict:
     return {
         "population": population,
         "neighbourhood_totals": [[label, n] for label, n in places.neighbourhood_totals().items()],
+        "largest": list(places.largest().values_list("pk", flat=True)[:LARGEST_KEPT]),
     }
 
 
@@ -186,11 +195,12 @@ def system_created(sender, instance, created=False, **kwargs) -> None:
 
 
 def after_migrate(sender, **kwargs) -> None:
-    """Every system with no figures yet gets them (once the places app is migrated)."""
+    """Every system's figures recomputed once the places app is migrated: a system with none
+    gets them, and a row made before a figure was added (or summed differently) is put right;
+    a row already right is not written."""
     if sender.name != "places" or SystemFigures._meta.db_table not in table_names():
         return  # not this app, or migrated back to before the figures
-    missing = IntegratedCareSystem.objects.filter(figures__isnull=True)
-    refresh(missing.values_list("pk", flat=True))
+    refresh_all()
 
 
 def table_names() -> list[str]:

@@ -217,6 +217,16 @@ class PlaceQuerySet(models.QuerySet):
             population_series=models.Subquery(latest.values("series")[:1]),
         )
 
+    def largest(self) -> "PlaceQuerySet":
+        """The places with a population figure, largest latest population first (then by
+        name): every place is read and sorted, so pages read their first few's keys from the
+        system's figures (places/figures.py) instead."""
+        return (
+            self.with_population()
+            .filter(population__isnull=False)
+            .order_by("-population", "name", "pk")
+        )
+
     def population_total(self) -> dict:
         """The summed latest populations, the range of years they refer to, and the
         sources they come from (two queries, whatever the number of places)."""
@@ -629,10 +639,10 @@ class NeighbourhoodCount(SourcedModel):
 
 class SystemFigures(models.Model):
     """A system's figures over all its places: the summed latest populations with their years
-    and sources (`PlaceQuerySet.population_total()`) and the neighbourhood totals
-    (`PlaceQuerySet.neighbourhood_totals()`), kept up to date in the transaction of every
-    change to the records they are summed from (places/figures.py), so a page reads one row
-    where it summed every place."""
+    and sources (`PlaceQuerySet.population_total()`), the neighbourhood totals
+    (`PlaceQuerySet.neighbourhood_totals()`) and the largest places, kept up to date in the
+    transaction of every change to the records they are summed from (places/figures.py), so a
+    page reads one row where it summed or sorted every place."""
 
     system = models.OneToOneField(
         IntegratedCareSystem, on_delete=models.CASCADE, primary_key=True, related_name="figures"
@@ -642,6 +652,9 @@ class SystemFigures(models.Model):
     # neighbourhood_totals() as [label, total] pairs: a list keeps the kinds' order, which
     # PostgreSQL's jsonb does not keep for an object's keys.
     neighbourhood_totals = models.JSONField(default=list)
+    # The keys of the places with the largest latest populations, largest first
+    # (`PlaceQuerySet.largest()`), so a chart of them reads those few and sorts none.
+    largest = models.JSONField(default=list)
 
     class Meta:
         verbose_name = "system's figures"

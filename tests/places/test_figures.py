@@ -42,7 +42,8 @@ def summed(system) -> tuple:
     places = Place.objects.filter(system=system)
     population = places.population_total()
     shown = {key: value for key, value in population.items() if key != "citations"}
-    return shown, citations(population), list(places.neighbourhood_totals().items())
+    largest = list(places.largest().values_list("pk", flat=True)[: figures.LARGEST_KEPT])
+    return shown, citations(population), list(places.neighbourhood_totals().items()), largest
 
 
 def stored(system) -> tuple:
@@ -51,7 +52,12 @@ def stored(system) -> tuple:
     assert SystemFigures.objects.filter(system=system).exists()
     found = figures_of(system)
     shown = {key: value for key, value in found.population.items() if key != "citations"}
-    return shown, citations(found.population), list(found.neighbourhood_totals.items())
+    return (
+        shown,
+        citations(found.population),
+        list(found.neighbourhood_totals.items()),
+        found.largest,
+    )
 
 
 def assert_in_step() -> None:
@@ -63,7 +69,9 @@ def test_the_loader_leaves_every_system_with_its_figures(seeded):
     portal = IntegratedCareSystem.objects.portal()
     assert SystemFigures.objects.count() == IntegratedCareSystem.objects.count()
     assert_in_step()
-    population, sources, totals = stored(portal)
+    population, sources, totals, largest = stored(portal)
+    assert largest[0] == Place.objects.get(slug="sheffield").pk
+    assert len(largest) == population["counted"] == 4
     assert population["total"] > 1_000_000
     assert population["counted"] == population["places"]
     assert sources, "the population's sources are kept with it"
@@ -89,6 +97,24 @@ def edit_estimate(portal):
     estimate = PopulationEstimate.objects.filter(place__system=portal).latest("year")
     estimate.population += 1_000
     estimate.save()
+
+
+def outgrow_the_largest(portal):
+    """The smallest place becomes the largest: the chart's order changes, not the places."""
+    smallest = Place.objects.filter(system=portal).largest().last()
+    estimate = smallest.population_estimates.latest("year")
+    estimate.population = 10_000_000
+    estimate.save()
+
+
+def rename_a_place(portal):
+    """Two places of one size are charted by name: renaming one changes their order."""
+    for name in ("Aaa Figures Town", "Bbb Figures Town"):
+        place = make_place(system=portal, name=name)
+        make_population_estimate(place=place, population=9_000_000)
+    place = Place.objects.get(name="Aaa Figures Town")
+    place.name = "Zzz Figures Town"
+    place.save()
 
 
 def cite_estimate_afresh(portal):
@@ -152,6 +178,8 @@ CHANGES = [
     add_place,
     move_place,
     edit_estimate,
+    outgrow_the_largest,
+    rename_a_place,
     cite_estimate_afresh,
     delete_estimate,
     move_estimate,
@@ -243,9 +271,17 @@ def test_a_system_without_its_row_is_summed_and_migrate_gives_it_one(seeded):
     found = figures_of(IntegratedCareSystem.objects.portal())
     assert found.population["total"] == expected[0]["total"]
     assert list(found.neighbourhood_totals.items()) == expected[2]
+    assert found.largest == expected[3]
     figures.after_migrate(sender=apps.get_app_config("places"))
     assert SystemFigures.objects.count() == IntegratedCareSystem.objects.count()
     assert_in_step()
+
+
+def test_migrate_puts_right_a_row_made_before_a_figure_was_added(seeded):
+    SystemFigures.objects.update(largest=[])  # as the migration that added it left each row
+    figures.after_migrate(sender=apps.get_app_config("places"))
+    assert_in_step()
+    assert stored(IntegratedCareSystem.objects.portal())[3], "the largest places are kept"
 
 
 def test_the_portal_is_read_with_its_figures(seeded, django_assert_num_queries):
