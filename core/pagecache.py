@@ -17,12 +17,20 @@ How a page stays fresh:
   Staff have a session cookie, so they always get a fresh page.
 
 The entry holds the response as sent on (compressed, with its ETag), so a hit costs two reads
-from the cache and no database query. With a cache local to each process (no Redis) and more
+from the cache and no database query.
+
+A page with a POST form (`/contact/`) carries a CSRF token of the visitor's own and sets its
+cookie, so it is never kept whole. `form_page` keeps the view's page instead, rendered with a
+placeholder where the token goes, under the same generation and clock: each visitor gets the
+kept page with a token made for them, and the middleware around the view (CSRF's cookie,
+compression, the security headers) runs as for any request. No query; no ETag, as no two
+visitors get the same page. With a cache local to each process (no Redis) and more
 than one process, one process cannot tell the others of a change: the page cache is then off
 (`PAGE_CACHE`, see the settings).
 """
 
 import datetime
+import functools
 import hashlib
 import logging
 import secrets
@@ -31,6 +39,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
@@ -39,6 +49,10 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+
+# Where a kept form page's CSRF token goes: letters, digits and hyphens, which escaping leaves
+# as they are, and which no page says otherwise.
+TOKEN_PLACEHOLDER = "csrf-token-kept-page-9f4c1e7a"  # noqa: S105 (not a secret)  # nosec B105
 
 # Records whose changes no public page shows: sign-in, sessions, staff accounts and their audit,
 # residents' messages (each one must not empty the cache), and history rows, which come with a
@@ -215,8 +229,68 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def key(request: HttpRequest, number: int) -> str:
-        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    def key(request: HttpRequest, number: int, variant: str | None = None) -> str:
+        """The entry's key: the generation, the variant kept (the encoding the visitor accepts,
+        or `form` for a form page's view) and the page's full address."""
+        if variant is None:
+            accepted = request.headers.get("Accept-Encoding", "")
+            variant = "gzip" if "gzip" in accepted else "identity"
         place = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.blake2b(place.encode(), digest_size=16).hexdigest()
-        return f"pagecache:{number}:{encoding}:{digest}"
+        return f"pagecache:{number}:{variant}:{digest}"
+
+
+def form_page(view):
+    """Keeps a page that holds a POST form (see the module's docstring): a view's `get`, as
+    `method_decorator(form_page, name="get")`. The view's page, rendered from its
+    `TemplateResponse` with `TOKEN_PLACEHOLDER` as the CSRF token, is kept for anonymous GETs
+    as a whole page would be; every response, kept or not, has the placeholder replaced by a
+    token made for its visitor (`get_token`, which has the CSRF middleware set the cookie)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not (settings.PAGE_CACHE and request.method == "GET" and is_anonymous(request)):
+            return view(request, *args, **kwargs)
+        now = timezone.now()
+        try:
+            key = PageCacheMiddleware.key(request, generation(), "form")
+            entry = cache.get(key)
+        except Exception:  # the cache is down: serve the page as if there were no cache
+            logger.exception("page cache unavailable")
+            return view(request, *args, **kwargs)
+        if entry is not None and now.timestamp() < entry["until"]:
+            response = HttpResponse(status=200)
+            for header, value in entry["headers"]:
+                response.headers[header] = value
+            response.content = _with_token(request, entry["content"])
+            response.page_cache = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if not (
+            isinstance(response, TemplateResponse)
+            and not response.is_rendered
+            and response.status_code == 200
+        ):
+            return response
+        response.context_data = {**(response.context_data or {}), "csrf_token": TOKEN_PLACEHOLDER}
+        response.render()
+        if not _keeps_private(response):
+            until = next_change(now)
+            entry = {
+                "until": until.timestamp(),
+                "content": response.content,
+                "headers": list(response.headers.items()),
+            }
+            try:
+                cache.set(key, entry, timeout=max(1, int((until - now).total_seconds()) + 1))
+            except Exception:
+                logger.exception("page cache unavailable")
+            response.page_cache = "miss"
+        response.content = _with_token(request, response.content)
+        return response
+
+    return wrapper
+
+
+def _with_token(request: HttpRequest, content: bytes) -> bytes:
+    return content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())

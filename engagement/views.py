@@ -7,9 +7,11 @@ from crispy_forms.layout import Div, Layout
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.http import client_ip
+from core.pagecache import form_page
 from core.views import PageMixin
 from engagement.forms import ContactForm
 from engagement.models import Consultation, Topic
@@ -19,9 +21,11 @@ from pages.views import StandingPageMixin
 REFERENCE = re.compile(r"ICS-\d{4}-\d{5,}")
 
 
+@method_decorator(form_page, name="get")
 class ContactView(PageMixin, FormView):
     """The form. Its page is the only public one that sets a cookie: the CSRF token a POST
-    form needs (the cookies page says so)."""
+    form needs (the cookies page says so). The page is kept with the other pages, each visitor
+    getting it with a token of their own (`core.pagecache.form_page`)."""
 
     template_name = "engagement/contact.html"
     form_class = ContactForm

@@ -2,9 +2,13 @@
 a message sent and its reference given, at desktop width and at 320 px."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
 
+from core import pagecache
 from engagement.models import ContactMessage
 from tests.browser.helpers import (
     DESKTOP,
@@ -78,3 +82,36 @@ def test_a_resident_corrects_a_mistake_and_gets_a_reference(
     # The one failure is the form sent with errors, answered 400 on purpose.
     assert failed_requests == [f"400 POST {live_server.url}/contact/"]
     assert [error for error in console_errors if "status of 400" not in error] == []
+
+
+@pytest.mark.browser
+def test_a_kept_contact_page_sends_with_each_visitors_own_token(
+    live_server, transactional_db, browser, page, settings, failed_requests
+):
+    """With the page cache on, the second visitor is served the page kept when the first
+    visited, with a token of their own, and their message is sent with it."""
+    settings.PAGE_CACHE = True
+    page.goto(f"{live_server.url}/contact/")  # the first visitor: rendered, then kept
+    first_token = page.locator("[name=csrfmiddlewaretoken]").input_value()
+    # The kept page, marked so that serving it shows: the second visitor must get this one.
+    address = urlsplit(live_server.url)
+    request = RequestFactory().get("/contact/", HTTP_HOST=address.netloc)
+    key = pagecache.PageCacheMiddleware.key(request, pagecache.generation(), "form")
+    entry = cache.get(key)
+    assert pagecache.TOKEN_PLACEHOLDER.encode() in entry["content"]
+    entry["content"] = entry["content"].replace(b"Contact us</h1>", b"Contact us (kept)</h1>")
+    cache.set(key, entry, timeout=60)
+
+    second = browser.new_context().new_page()
+    second.goto(f"{live_server.url}/contact/")
+    assert second.locator("h1").text_content() == "Contact us (kept)"
+    token = second.locator("[name=csrfmiddlewaretoken]").input_value()
+    assert re.fullmatch(r"[A-Za-z0-9]{64}", token)
+    assert token != first_token
+    second.get_by_label("A question about the partnership").check()
+    second.get_by_label("Your message").fill("Is the kept page's form sent?")
+    second.get_by_role("button", name="Send message").click()
+    assert second.title().startswith("Message sent")
+    assert ContactMessage.objects.get().message == "Is the kept page's form sent?"
+    assert failed_requests == []
+    second.context.close()
