@@ -293,4 +293,9 @@ def form_page(view):
 
 
 def _with_token(request: HttpRequest, content: bytes) -> bytes:
-    return content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
+    """The page with the visitor's own token where the placeholder is (and so their cookie
+    set); a page with no form is left as it is, and sets none."""
+    placeholder = TOKEN_PLACEHOLDER.encode()
+    if placeholder not in content:
+        return content
+    return content.replace(placeholder, get_token(request).encode())

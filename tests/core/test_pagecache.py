@@ -16,6 +16,8 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
+from django.template import engines
+from django.template.response import TemplateResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -202,6 +204,16 @@ def test_a_form_page_is_kept_but_each_visitor_gets_a_token_of_their_own(seeded, 
         assert send_message(second_visitor, tokens[1]).status_code == 302
         assert send_message(first_visitor, tokens[0], "Again").status_code == 302
     assert ContactMessage.objects.count() == 2
+
+
+def test_a_kept_page_without_a_form_gets_no_token_nor_cookie(seeded):
+    template = engines["django"].from_string("<p>{{ word }}</p>")
+    view = pagecache.form_page(lambda request: TemplateResponse(request, template, {"word": "Hi"}))
+    for expected in ("miss", "hit"):
+        request = RequestFactory().get("/no-form/")
+        response = view(request)
+        assert (response.page_cache, response.content) == (expected, b"<p>Hi</p>")
+        assert "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
 
 
 def test_a_kept_form_page_follows_changes_and_is_never_kept_for_staff(
