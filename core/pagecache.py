@@ -23,10 +23,11 @@ A page with a POST form (`/contact/`) carries a CSRF token of the visitor's own 
 cookie, so it is never kept whole. `form_page` keeps the view's page instead, rendered with a
 placeholder where the token goes, under the same generation and clock: each visitor gets the
 kept page with a token made for them, and the middleware around the view (CSRF's cookie,
-compression, the security headers) runs as for any request. No query; no ETag, as no two
-visitors get the same page. With a cache local to each process (no Redis) and more
-than one process, one process cannot tell the others of a change: the page cache is then off
-(`PAGE_CACHE`, see the settings).
+compression, the security headers) runs as for any request, with no query. No two visitors
+get the same page, so it is never marked public and never answered 304.
+
+With a cache local to each process (no Redis) and more than one process, one process cannot
+tell the others of a change: the page cache is then off (`PAGE_CACHE`, see the settings).
 """
 
 import datetime

@@ -194,13 +194,26 @@ def system_created(sender, instance, created=False, **kwargs) -> None:
         refresh({instance.pk})
 
 
-def after_migrate(sender, **kwargs) -> None:
+def after_migrate(sender, apps=None, **kwargs) -> None:
     """Every system's figures recomputed once the places app is migrated: a system with none
     gets them, and a row made before a figure was added (or summed differently) is put right;
-    a row already right is not written."""
-    if sender.name != "places" or SystemFigures._meta.db_table not in table_names():
-        return  # not this app, or migrated back to before the figures
+    a row already right is not written. Not when the database was migrated back to before the
+    figures as this code keeps them (`apps`, the models as migrated), which it cannot write."""
+    if sender.name != "places" or not figures_as_migrated(apps):
+        return
     refresh_all()
+
+
+def figures_as_migrated(apps) -> bool:
+    """Whether the figures' table, as migrated, has the columns this code writes."""
+    if apps is None:  # as the tests call it: the database is as the models are
+        return SystemFigures._meta.db_table in table_names()
+    try:
+        migrated = apps.get_model("places", "SystemFigures")
+    except LookupError:
+        return False
+    columns = {field.column for field in SystemFigures._meta.concrete_fields}
+    return columns <= {field.column for field in migrated._meta.concrete_fields}
 
 
 def table_names() -> list[str]:

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
 
 from icsportal.factories import (
@@ -282,6 +283,27 @@ def test_migrate_puts_right_a_row_made_before_a_figure_was_added(seeded):
     figures.after_migrate(sender=apps.get_app_config("places"))
     assert_in_step()
     assert stored(IntegratedCareSystem.objects.portal())[3], "the largest places are kept"
+
+
+@pytest.mark.parametrize(
+    ("migrated_to", "recomputed"),
+    [
+        ("0007_neighbourhood_kind_name", False),  # before the figures' table
+        ("0008_system_figures", False),  # before the largest places were kept
+        ("0009_system_figures_largest", True),
+    ],
+)
+def test_migrate_back_leaves_the_figures_alone(seeded, migrated_to, recomputed):
+    """Migrated back (a release rolled back), the table lacks what this code writes."""
+    state = MigrationLoader(connection).project_state(("places", migrated_to))
+    SystemFigures.objects.update(largest=[])
+    figures.after_migrate(sender=apps.get_app_config("places"), apps=state.apps)
+    if recomputed:
+        assert_in_step()
+        assert stored(IntegratedCareSystem.objects.portal())[3]
+    else:  # nothing written: every row as the test left it
+        rows = list(SystemFigures.objects.values_list("largest", flat=True))
+        assert rows == [[]] * IntegratedCareSystem.objects.count()
 
 
 def test_the_portal_is_read_with_its_figures(seeded, django_assert_num_queries):
