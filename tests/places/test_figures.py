@@ -293,8 +293,11 @@ def test_migrate_puts_right_a_row_made_before_a_figure_was_added(seeded):
         ("0009_system_figures_largest", True),
     ],
 )
-def test_migrate_back_leaves_the_figures_alone(seeded, migrated_to, recomputed):
-    """Migrated back (a release rolled back), the table lacks what this code writes."""
+def test_migrate_recomputes_the_figures_only_where_the_table_has_them(
+    seeded, migrated_to, recomputed
+):
+    """Migrated back (a release rolled back), the table lacks what this code writes: nothing
+    is written; migrated to the latest, every row is put right."""
     state = MigrationLoader(connection).project_state(("places", migrated_to))
     SystemFigures.objects.update(largest=[])
     figures.after_migrate(sender=apps.get_app_config("places"), apps=state.apps)
