@@ -36,7 +36,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.apps import apps as global_apps
+from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
 
 from core.models import CITATION_FIELDS
@@ -194,7 +195,7 @@ def system_created(sender, instance, created=False, **kwargs) -> None:
         refresh({instance.pk})
 
 
-def after_migrate(sender, apps=None, **kwargs) -> None:
+def after_migrate(sender, apps=global_apps, **kwargs) -> None:
     """Every system's figures recomputed once the places app is migrated: a system with none
     gets them, and a row made before a figure was added (or summed differently) is put right;
     a row already right is not written. Not when the database was migrated back to before the
@@ -206,19 +207,12 @@ def after_migrate(sender, apps=None, **kwargs) -> None:
 
 def figures_as_migrated(apps) -> bool:
     """Whether the figures' table, as migrated, has the columns this code writes."""
-    if apps is None:  # as the tests call it: the database is as the models are
-        return SystemFigures._meta.db_table in table_names()
     try:
         migrated = apps.get_model("places", "SystemFigures")
-    except LookupError:
+    except LookupError:  # migrated back to before the table
         return False
     columns = {field.column for field in SystemFigures._meta.concrete_fields}
     return columns <= {field.column for field in migrated._meta.concrete_fields}
-
-
-def table_names() -> list[str]:
-    with connection.cursor() as cursor:
-        return connection.introspection.table_names(cursor)
 
 
 def connect_signals() -> None:
