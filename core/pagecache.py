@@ -198,35 +198,15 @@ class PageCacheMiddleware:
         if not (settings.PAGE_CACHE and request.method == "GET" and is_anonymous(request)):
             return self.get_response(request)
         now = timezone.now()
-        try:
-            key = self.key(request, generation())
-            entry = cache.get(key)
-        except Exception:  # the cache is down: serve the page as if there were no cache
-            logger.exception("page cache unavailable")
-            return self.get_response(request)
-        if entry is not None and now.timestamp() < entry["until"]:
-            response = HttpResponse(entry["content"], status=200)
-            for header, value in entry["headers"]:
-                response.headers[header] = value
-            response.page_cache = "hit"
-            return response
+        key, entry = _look_up(request, now)
+        if entry is not None:
+            return _served(entry, entry["content"])
         response = self.get_response(request)
-        if getattr(response, "page_cacheable", False) and not response.cookies:
-            until = next_change(now)
+        if key and getattr(response, "page_cacheable", False) and not response.cookies:
             patch_vary_headers(response, ("Accept-Encoding",))
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(now.timestamp())
-            entry = {
-                "until": until.timestamp(),
-                "content": response.content,
-                "headers": list(response.headers.items()),
-            }
-            seconds = max(1, int((until - now).total_seconds()) + 1)
-            try:
-                cache.set(key, entry, timeout=seconds)
-            except Exception:
-                logger.exception("page cache unavailable")
-            response.page_cache = "miss"
+            _keep(key, response, now)
         return response
 
     @staticmethod
@@ -253,22 +233,13 @@ def form_page(view):
         if not (settings.PAGE_CACHE and request.method == "GET" and is_anonymous(request)):
             return view(request, *args, **kwargs)
         now = timezone.now()
-        try:
-            key = PageCacheMiddleware.key(request, generation(), "form")
-            entry = cache.get(key)
-        except Exception:  # the cache is down: serve the page as if there were no cache
-            logger.exception("page cache unavailable")
-            return view(request, *args, **kwargs)
-        if entry is not None and now.timestamp() < entry["until"]:
-            response = HttpResponse(status=200)
-            for header, value in entry["headers"]:
-                response.headers[header] = value
-            response.content = _with_token(request, entry["content"])
-            response.page_cache = "hit"
-            return response
+        key, entry = _look_up(request, now, "form")
+        if entry is not None:
+            return _served(entry, _with_token(request, entry["content"]))
         response = view(request, *args, **kwargs)
         if not (
-            isinstance(response, TemplateResponse)
+            key
+            and isinstance(response, TemplateResponse)
             and not response.is_rendered
             and response.status_code == 200
         ):
@@ -276,21 +247,51 @@ def form_page(view):
         response.context_data = {**(response.context_data or {}), "csrf_token": TOKEN_PLACEHOLDER}
         response.render()
         if not _keeps_private(response):
-            until = next_change(now)
-            entry = {
-                "until": until.timestamp(),
-                "content": response.content,
-                "headers": list(response.headers.items()),
-            }
-            try:
-                cache.set(key, entry, timeout=max(1, int((until - now).total_seconds()) + 1))
-            except Exception:
-                logger.exception("page cache unavailable")
-            response.page_cache = "miss"
+            _keep(key, response, now)
         response.content = _with_token(request, response.content)
         return response
 
     return wrapper
+
+
+def _look_up(
+    request: HttpRequest, now, variant: str | None = None
+) -> tuple[str | None, dict | None]:
+    """The page's key and its kept entry if it is still current (else None); no key when the
+    cache is down, and the page is then served as if there were no cache."""
+    try:
+        key = PageCacheMiddleware.key(request, generation(), variant)
+        entry = cache.get(key)
+    except Exception:
+        logger.exception("page cache unavailable")
+        return None, None
+    if entry is not None and now.timestamp() >= entry["until"]:
+        entry = None  # the clock has reached a moment some page changes
+    return key, entry
+
+
+def _served(entry: dict, content: bytes) -> HttpResponse:
+    response = HttpResponse(content, status=200)
+    for header, value in entry["headers"]:
+        response.headers[header] = value
+    response.page_cache = "hit"
+    return response
+
+
+def _keep(key: str, response: HttpResponse, now) -> None:
+    """Keeps the response as it is now until the next moment some page changes with the
+    clock (or the longest a page is kept)."""
+    until = next_change(now)
+    entry = {
+        "until": until.timestamp(),
+        "content": response.content,
+        "headers": list(response.headers.items()),
+    }
+    try:
+        cache.set(key, entry, timeout=max(1, int((until - now).total_seconds()) + 1))
+    except Exception:
+        logger.exception("page cache unavailable")
+    response.page_cache = "miss"
 
 
 def _with_token(request: HttpRequest, content: bytes) -> bytes:
