@@ -113,6 +113,7 @@ urlpatterns = [
 
 if settings.BENCH_FLOOR:
     urlpatterns.insert(0, path("_floor/", views.floor, name="floor"))
+    urlpatterns.insert(0, path("_floor/page/", views.smallest_page, name="smallest-page"))
 
 handler403 = "icsportal.views.permission_denied"
 handler404 = "icsportal.views.page_not_found"

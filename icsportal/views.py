@@ -126,6 +126,14 @@ def floor(request: HttpRequest) -> HttpResponse:
     return HttpResponse(b"floor\n", content_type="text/plain; charset=utf-8")
 
 
+@never_cache
+def smallest_page(request: HttpRequest) -> HttpResponse:
+    """The benchmark's second reference (with BENCH_FLOOR on): a page of the site with nothing
+    in it but its heading, in the header and footer every page has, running no query. What
+    any HTML page costs at least, beyond the floor, whatever it shows."""
+    return render(request, "smallest_page.html", {"page_title": "The smallest page"})
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(
         request,

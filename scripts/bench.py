@@ -17,6 +17,9 @@ machine would fall on one server's window and not the other's; one at a time and
 alternately, a burst falls on both alike, and a slow spell (seconds long) falls on one round
 of a page and not the others. The floor is `/_floor/`, a constant response behind all the
 site's middleware (`BENCH_FLOOR`): each page's requests per second are given as a share of it.
+Beside it, `/_floor/page/` is the smallest page the site can serve: a heading in the header and
+footer every page has, running no query. Its share is what the site's chrome alone leaves of
+the floor, the most any HTML page can reach; what a page falls short of it is its own doing.
 
 Load comes from wrk (16 connections by default, as a browser would ask: gzip accepted) when it
 is installed and each page gets whole seconds; otherwise from threads in this process, which
@@ -60,6 +63,8 @@ from icsportal.pages import (  # noqa: E402 (needs the path above)
 )
 
 FLOOR = "/_floor/"
+SMALLEST_PAGE = "/_floor/page/"  # the chrome of every page around a heading, no query
+REFERENCES = [FLOOR, SMALLEST_PAGE]
 # The public pages the tests check, the open data API, and the machine-readable ones. The CSV
 # downloads stream the whole list: their queries and time grow with the data by design, so
 # they are timed but neither their counts nor their flatness is judged.
@@ -396,7 +401,7 @@ def serve_side_by_side(
         from django.core.cache import cache
 
         cache.clear()  # the shared cache starts empty for each run (Redis with --redis-url)
-        for url in [FLOOR, *PAGES]:
+        for url in [*REFERENCES, *PAGES]:
             for label, (_, port) in servers.items():
                 # Warm up (and, with the cache on, fill it); a whole-list download once, as at
                 # a hundred times the data each takes a second.
@@ -632,6 +637,12 @@ def unloaded(page: dict) -> str:
     return f"{seed} / {grown} ({page['flatness']})"
 
 
+def reference_share(runs: dict, run: str, url: str) -> float | None:
+    """A reference's requests per second as a share of the floor's in the same run."""
+    floor = runs[run][FLOOR]["per_second"]
+    return round(runs[run][url]["per_second"] / floor, 2) if floor else None
+
+
 def table(pages: dict, runs: dict, times: int) -> str:
     """The report as Markdown: what the README shows."""
     lines = [
@@ -640,13 +651,15 @@ def table(pages: dict, runs: dict, times: int) -> str:
         f"| {times}x: p50 / p99 ms, off | one at a time, ms: seed / {times}x (ratio) |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    floor = [runs[run][FLOOR] for run in RUNS]
-    lines.append(
-        f"| floor (`{FLOOR}`) | 0 | | {floor[0]['per_second']:.0f} (1.00) "
-        f"| {floor[1]['per_second']:.0f} (1.00) | {floor[0]['p50_ms']} / {floor[0]['p99_ms']} "
-        f"| {floor[2]['per_second']:.0f} / {floor[3]['per_second']:.0f} "
-        f"| {floor[2]['p50_ms']} / {floor[2]['p99_ms']} | |"
-    )
+    for label, url in (("floor", FLOOR), ("smallest page", SMALLEST_PAGE)):
+        found = [runs[run][url] for run in RUNS]
+        off, on = (reference_share(runs, run, url) for run in RUNS[:2])
+        lines.append(
+            f"| {label} (`{url}`) | 0 | | {found[0]['per_second']:.0f} ({off}) "
+            f"| {found[1]['per_second']:.0f} ({on}) | {found[0]['p50_ms']} / {found[0]['p99_ms']} "
+            f"| {found[2]['per_second']:.0f} / {found[3]['per_second']:.0f} "
+            f"| {found[2]['p50_ms']} / {found[2]['p99_ms']} | |"
+        )
     for url, page in pages.items():
         lines.append(
             f"| `{url}` | {page['seed']['queries']} / {page['grown']['queries']} "
@@ -695,6 +708,12 @@ def main() -> int:
     failures, more = judge_pages(pages, args, failures)
     misses += more
     markdown = table(pages, runs, args.times)
+    smallest = reference_share(runs, RUNS[0], SMALLEST_PAGE)
+    markdown += (
+        f"\nThe smallest page (`{SMALLEST_PAGE}`: a heading in the header and footer every page "
+        f"has, no query) is served at {smallest} of the floor with the cache off: no HTML page "
+        "can do better, and a page's share against it is what the page's own content costs.\n"
+    )
     tool = "wrk" if shutil.which("wrk") and args.seconds >= 1 else "threads in the bench"
     database = "PostgreSQL" if args.database_url else "SQLite"
     cache = "Redis" if args.redis_url else "per-process memory"
@@ -717,6 +736,13 @@ def main() -> int:
                 "rows": rows,
                 "targets": TARGETS,
                 "floor": {run: runs[run][FLOOR] for run in RUNS},
+                "smallest_page": {
+                    run: {
+                        **runs[run][SMALLEST_PAGE],
+                        "share": reference_share(runs, run, SMALLEST_PAGE),
+                    }
+                    for run in RUNS
+                },
                 "worker_peak_rss_mb": memory,
                 "lighthouse": lighthouse_found,
                 "pages": pages,

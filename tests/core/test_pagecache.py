@@ -25,7 +25,7 @@ from django.utils import timezone
 from core import pagecache
 from engagement.models import ContactMessage
 from icsportal.pagecache import next_change, next_uk_midnight
-from icsportal.views import floor
+from icsportal.views import floor, smallest_page
 from news.models import NewsItem
 from news.services import preview_path
 from partners.models import Organisation
@@ -356,6 +356,21 @@ def test_the_bench_floor_is_served_only_when_the_bench_asks(client):
     response = floor(RequestFactory().get("/_floor/"))
     assert response.content == b"floor\n"
     assert "no-cache" in response["Cache-Control"]  # never kept: it measures the middleware
+
+
+def test_the_bench_smallest_page_is_the_chrome_alone_and_runs_no_query(
+    client, django_assert_num_queries
+):
+    assert client.get("/_floor/page/").status_code == 404  # only when the bench asks
+    with django_assert_num_queries(0):
+        response = smallest_page(RequestFactory().get("/_floor/page/"))
+    assert "no-cache" in response["Cache-Control"]  # always rendered, never kept
+    html = response.content.decode()
+    # The header, the footer and the page's one heading: what every page has and no more.
+    assert html.count('class="nhsuk-header ') == 1
+    assert html.count('class="nhsuk-footer"') == 1
+    main = html.split('id="maincontent"', 1)[1].split("</main>", 1)[0]
+    assert re.sub(r"\s+", " ", main).strip() == 'tabindex="-1"> <h1>The smallest page</h1>'
 
 
 def test_what_the_page_cache_ignores_names_real_apps_and_models():
