@@ -56,7 +56,7 @@ class HomeView(PageMixin, TemplateView):
             places=first_few(places.order_by("name").only("name", "slug"), HOME_PLACES),
             more_places=max(population["places"] - HOME_PLACES, 0),
             neighbourhood_totals=figures.neighbourhood_totals,
-            partner_count=Organisation.objects.serving(places).count(),
+            partner_count=Organisation.objects.count_serving(places),
             structured_data=system.structured_data(canonical_url(self.request)),
             latest_news=NewsItem.objects.published().newest_first()[:3],
             postcode_form=PostcodeForm(),

@@ -1,11 +1,16 @@
 """The site's own pages: the home page, the system's structured data on the home and about
 pages, the machine-readable endpoints, and the server error page."""
 
+import datetime
 import json
 import re
 
 import pytest
+from django.utils import timezone
 
+from icsportal.factories import make_organisation, make_place
+from partners.models import Organisation
+from places.models import IntegratedCareSystem, Place
 from tests.helpers import page, sitemap_locations, text
 
 
@@ -23,6 +28,34 @@ def test_home_page_shows_the_vision_and_figures_from_records(client, seeded):
     assert "included Bassetlaw" not in body
     assert "36 neighbourhoods" in body
     assert "29 primary care networks and 6 council areas" in body
+
+
+def shown_partner_count(client) -> int:
+    html = page(client, "/")
+    figure = re.search(r'(\d+)</p>\s*<p class="nhsuk-card__description"><a [^>]*>partner org', html)
+    return int(figure.group(1))
+
+
+@pytest.mark.django_db
+def test_home_page_counts_each_partner_working_today_once(client, seeded):
+    system = IntegratedCareSystem.objects.portal()
+    today = timezone.localdate()
+    working = {
+        organisation.pk
+        for organisation in Organisation.objects.prefetch_related("places")
+        if any(place.system_id == system.pk for place in organisation.places.all())
+        and (organisation.active_from is None or organisation.active_from <= today)
+        and (organisation.active_to is None or organisation.active_to >= today)
+    }
+    assert shown_partner_count(client) == len(working) > 0
+    two = list(Place.objects.filter(system=system).order_by("name")[:2])
+    day = datetime.timedelta(days=1)
+    make_organisation().places.set(two)  # serves two places: counted once
+    make_organisation(active_to=today).places.set(two[:1])  # its last day is today: counted
+    make_organisation(active_to=today - day).places.set(two[:1])  # closed yesterday
+    make_organisation(active_from=today + day).places.set(two[:1])  # opens tomorrow
+    make_organisation().places.set([make_place()])  # works in another system
+    assert shown_partner_count(client) == len(working) + 2
 
 
 @pytest.mark.django_db
