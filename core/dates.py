@@ -73,6 +73,15 @@ def format_period(
     return ""
 
 
+def years_with(queryset: models.QuerySet, field: str) -> list[int]:
+    """The years in which `queryset` has a row by its date `field`, newest first: what a list's
+    year filter offers, so that every year it offers finds something. One query, the distinct
+    years of the rows (a scan, cheaper at a few thousand rows than the ORM's building of a
+    query that asks whether each year has one)."""
+    years = queryset.filter(**{f"{field}__isnull": False}).annotate(listed_year=YearOf(field))
+    return list(years.values_list("listed_year", flat=True).distinct().order_by("-listed_year"))
+
+
 class YearOf(ExtractYear):
     """The year of a date, as ExtractYear, but on SQLite by its own strftime: Django's SQLite
     ExtractYear calls a Python function for every row, which a list of distinct years of

@@ -366,7 +366,7 @@ class Meeting(VersionedModel, SourcedModel):
     class Meta:
         ordering = ["-date", "-start_time", "slug"]
         # A board's next and last few meetings are read from the first in order, not sorted;
-        # the second gives the meetings filter its first and last year without a scan.
+        # the second finds the meetings from a date on (the calendar's year back) without a scan.
         indexes = [
             models.Index(fields=["body", "date"], name="meeting_body_date"),
             models.Index(fields=["date"], name="meeting_date"),

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from core.dates import YearOf
+from core.dates import years_with
 from core.forms import PortalForm, slug_choice
 from governance.models import Body
 from publications.models import Publication, PublicationKind
@@ -29,11 +29,5 @@ class PublicationFilterForm(PortalForm):
         self.fields["body"].queryset = Body.objects.filter(
             pk__in=published.filter(body__isnull=False).values("body")
         ).order_by("name")
-        years = (
-            published.filter(published_on__isnull=False)
-            .annotate(year=YearOf("published_on"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
+        years = years_with(published, "published_on")
         self.fields["year"].choices = [("", "Any year"), *[(y, str(y)) for y in years]]

@@ -66,6 +66,20 @@ def test_meetings_filter_by_body_and_year(client, seeded):
 
 
 @pytest.mark.django_db
+def test_the_year_filter_offers_each_year_with_a_meeting_newest_first(client):
+    body = f.make_body()
+    for when in ["2019-12-31", "2021-01-01", "2021-06-30", "2024-02-29"]:
+        f.make_meeting(body=body, date=datetime.date.fromisoformat(when))
+    options = parse(page(client, "/governance/meetings/")).select_one("#id_year").select("option")
+    assert [option.text for option in options] == ["Any year", "2024", "2021", "2019"]
+    # A year between them with no meeting is not offered: asking for it is a field error.
+    response = client.get("/governance/meetings/?year=2020")
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert client.get("/governance/meetings/?year=2021").status_code == 200
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "query", ["body=no-such-body", "year=1066", "year=twenty", "year=2022.5", "body[]=x&year=-1"]
 )
