@@ -280,9 +280,7 @@ class NeighbourhoodListView(SystemPageMixin, TemplateView):
         if slug := request.GET.get("place"):
             if not slug_re.fullmatch(slug):  # a NUL or any non-slug is no place: never a 500
                 raise Http404("No such place.")
-            self.place = get_object_or_404(
-                Place.objects.select_related("system").with_neighbourhood_totals(), slug=slug
-            )
+            self.place = get_object_or_404(Place.objects.select_related("system"), slug=slug)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
@@ -323,7 +321,7 @@ class NeighbourhoodListView(SystemPageMixin, TemplateView):
         context.update(
             paginate(
                 self.request,
-                ours.select_related("system").with_neighbourhood_totals().order_by("name", "pk"),
+                ours.select_related("system").order_by("name", "pk"),
                 NEIGHBOURHOOD_PLACES_PER_PAGE,
             ),
             totals=figures_of(self.system).neighbourhood_totals,
@@ -332,9 +330,7 @@ class NeighbourhoodListView(SystemPageMixin, TemplateView):
         former = []
         if context["page_obj"].number == 1:
             former = first_few(
-                Place.objects.former_of(self.system)
-                .select_related("system")
-                .with_neighbourhood_totals(),
+                Place.objects.former_of(self.system).select_related("system"),
                 FORMER_PLACES_ON_NEIGHBOURHOODS_PAGE,
             )
         summarise_neighbourhoods([*current, *former], shown=NEIGHBOURHOODS_NAMED_SHOWN)
@@ -349,18 +345,14 @@ class PlaceDetailView(PageMixin, DetailView):
     template_name = "places/place_detail.html"
 
     def get_queryset(self):
-        return (
-            Place.objects.select_related("system")
-            .with_neighbourhood_totals()
-            .prefetch_related(
-                "population_estimates",
-                Prefetch(
-                    "system_memberships",
-                    queryset=SystemMembership.objects.select_related("system").order_by(
-                        F("started_on").asc(nulls_first=True)
-                    ),
+        return Place.objects.select_related("system").prefetch_related(
+            "population_estimates",
+            Prefetch(
+                "system_memberships",
+                queryset=SystemMembership.objects.select_related("system").order_by(
+                    F("started_on").asc(nulls_first=True)
                 ),
-            )
+            ),
         )
 
     def get_page_title(self) -> str:
