@@ -13,7 +13,7 @@ from alliances.models import Alliance, Membership
 from core.models import count_of, distinct_citations
 from pictures.charts import bar_chart
 from places.figures import LARGEST_KEPT, figures_of
-from places.models import Milestone, Place
+from places.models import Milestone, Place, summarise_neighbourhoods
 from places.views import SystemPageMixin
 
 # The timeline shows the latest steps up to this many; the journey page has them all.
@@ -80,11 +80,8 @@ class PicturesView(SystemPageMixin, TemplateView):
             by_pk[membership.alliance_id].members_shown.append(membership)
         for alliance in alliances:
             alliance.members_more = alliance.member_count - len(alliance.members_shown)
-        structure = list(
-            ours.select_related("system")
-            .with_neighbourhood_totals()
-            .order_by("name", "pk")[:PLACES_IN_STRUCTURE]
-        )
+        structure = list(ours.select_related("system").order_by("name", "pk")[:PLACES_IN_STRUCTURE])
+        summarise_neighbourhoods(structure, shown=0)
         context.update(
             milestones=milestones,
             milestone_count=steps.count(),

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -155,33 +155,6 @@ class PlaceQuerySet(models.QuerySet):
             neighbourhood_count=count_of(Neighbourhood, "place")
         )
 
-    def with_neighbourhoods(self) -> "PlaceQuerySet":
-        """Places with their named neighbourhoods and count-only neighbourhoods prefetched
-        (two queries whatever the number of places), for `Place.neighbourhood_summary()`."""
-        return self.prefetch_related("neighbourhoods", "neighbourhood_counts")
-
-    def with_neighbourhood_totals(self) -> "PlaceQuerySet":
-        """Each place with, for each kind of neighbourhood, how many are named
-        (`named_<kind>`) and how many a source counts without naming them (`counted_<kind>`),
-        counted in the database: the place's query stays one query however many there are."""
-        annotations = {}
-        for kind in NeighbourhoodKind.values:
-            named = (
-                Neighbourhood.objects.filter(place=OuterRef("pk"), kind=kind)
-                .order_by()
-                .values("place")
-                .annotate(number=Count("pk"))
-                .values("number")
-            )
-            # Unordered: the model's ordering (by place name) would join the places for it.
-            counted = NeighbourhoodCount.objects.filter(place=OuterRef("pk"), kind=kind).order_by()
-            number = models.IntegerField()
-            annotations[f"named_{kind}"] = Coalesce(Subquery(named), 0, output_field=number)
-            annotations[f"counted_{kind}"] = Coalesce(
-                Subquery(counted.values("count")[:1]), 0, output_field=number
-            )
-        return self.annotate(**annotations)
-
     def neighbourhood_totals(self) -> dict[str, int]:
         """What `neighbourhood_totals()` adds up, summed in the database in two queries: for
         each kind (by label, in the kinds' order), the places' named neighbourhoods, or the
@@ -315,28 +288,6 @@ class Place(NamedBySlug, VersionedModel, SourcedModel):
             raise ValidationError(
                 {"gss_code_since": "Give the day the current code replaced the previous one."}
             )
-
-    def neighbourhood_summary(self) -> list["NeighbourhoodTally"]:
-        """What is known of this place's neighbourhoods, by kind: the names found, and the
-        number where a source gives only a number (from prefetched rows)."""
-        tallies = {}
-        for neighbourhood in self.neighbourhoods.all():
-            tally = tallies.setdefault(neighbourhood.kind, NeighbourhoodTally(neighbourhood.kind))
-            tally.named.append(neighbourhood)
-        for counted in self.neighbourhood_counts.all():
-            tallies.setdefault(counted.kind, NeighbourhoodTally(counted.kind)).counted = counted
-        return [tallies[kind] for kind in NeighbourhoodKind.values if kind in tallies]
-
-    @property
-    def neighbourhood_totals_by_kind(self) -> list[tuple[str, int]]:
-        """(label, total) for each kind of neighbourhood known in this place: the named ones,
-        or the stated count where none are named (from `with_neighbourhood_totals()`)."""
-        totals = []
-        for kind in NeighbourhoodKind.values:
-            total = getattr(self, f"named_{kind}") or getattr(self, f"counted_{kind}")
-            if total:
-                totals.append((NeighbourhoodKind(kind).label, total))
-        return totals
 
     @property
     def priority_list(self) -> list[str]:
@@ -486,7 +437,7 @@ class Neighbourhood(VersionedModel, SourcedModel):
         ordering = ["place__name", "name"]
         indexes = [
             # A place's neighbourhoods of a kind, by name: counted and the first few chosen
-            # (summarise_neighbourhoods, with_neighbourhood_totals) from the index alone.
+            # (summarise_neighbourhoods) from the index alone.
             models.Index(fields=["place", "kind", "name"], name="neighbourhood_kind_name"),
         ]
         constraints = [
@@ -556,10 +507,11 @@ class NeighbourhoodTally:
 
 
 def neighbourhood_totals(places) -> dict[str, int]:
-    """Neighbourhoods known across `places`, by kind label, in the order of the kinds."""
+    """Neighbourhoods known across `places` (with their `tallies`, from
+    `summarise_neighbourhoods()`), by kind label, in the order of the kinds."""
     totals: dict[str, int] = {}
     for place in places:
-        for tally in place.neighbourhood_summary():
+        for tally in place.tallies:
             totals[tally.label] = totals.get(tally.label, 0) + tally.total
     return totals
 
@@ -569,8 +521,8 @@ def summarise_neighbourhoods(places, *, shown: int) -> None:
     first `shown` named ones by name, how many are named, and the count a source gives without
     names. Three queries (two when none are shown), however many places and neighbourhoods
     there are. The named are counted by one grouped query from the index: counting them in
-    the places' own query (`with_neighbourhood_totals()`, a subquery for each count) cost the
-    ORM 1.5 ms to build and compile, against 0.3 ms for this."""
+    the places' own query (a subquery for each kind and count) cost the ORM 1.5 ms to build
+    and compile, against 0.3 ms for this."""
     places = list(places)
     if not places:
         return

@@ -78,7 +78,12 @@ def test_a_place_with_neighbourhoods_cannot_be_deleted():
 
 @pytest.mark.django_db
 def test_neighbourhood_totals_take_names_over_a_count_kind_by_kind():
-    from places.models import NeighbourhoodCount, Place, neighbourhood_totals
+    from places.models import (
+        NeighbourhoodCount,
+        Place,
+        neighbourhood_totals,
+        summarise_neighbourhoods,
+    )
 
     system = f.make_system()
     named_and_counted, counted_only, areas = (f.make_place(system=system) for _ in range(3))
@@ -93,6 +98,8 @@ def test_neighbourhood_totals_take_names_over_a_count_kind_by_kind():
     places = Place.objects.filter(system=system)
     expected = {"primary care network": 3 + 6, "council area": 4 + 2}
     assert places.neighbourhood_totals() == expected
-    # The same as adding up each place's summary, as the neighbourhoods page shows it.
-    assert neighbourhood_totals(places.with_neighbourhood_totals()) == expected
+    # The same as adding up each place's tallies, as the neighbourhoods page shows them.
+    tallied = list(places)
+    summarise_neighbourhoods(tallied, shown=0)
+    assert neighbourhood_totals(tallied) == expected
     assert Place.objects.none().neighbourhood_totals() == {}
