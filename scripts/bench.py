@@ -579,10 +579,10 @@ def summarise(before, after, runs, times: int) -> dict[str, dict]:
         flatness = None
         if grown_off.get("round_ratios"):
             flatness = round(statistics.median(grown_off["round_ratios"]), 2)
-        share = {}
-        for label, run in (("cache off", RUNS[0]), ("cache on", RUNS[1])):
-            floor = runs[run][FLOOR]["per_second"]
-            share[label] = round(runs[run][url]["per_second"] / floor, 2) if floor else None
+        share = {
+            label: share_of_floor(runs, run, url)
+            for label, run in (("cache off", RUNS[0]), ("cache on", RUNS[1]))
+        }
         pages[url] = {
             "seed": before[url],
             "grown": after[url],
@@ -637,8 +637,8 @@ def unloaded(page: dict) -> str:
     return f"{seed} / {grown} ({page['flatness']})"
 
 
-def reference_share(runs: dict, run: str, url: str) -> float | None:
-    """A reference's requests per second as a share of the floor's in the same run."""
+def share_of_floor(runs: dict, run: str, url: str) -> float | None:
+    """A page's (or reference's) requests per second as a share of the floor's in the run."""
     floor = runs[run][FLOOR]["per_second"]
     return round(runs[run][url]["per_second"] / floor, 2) if floor else None
 
@@ -653,7 +653,7 @@ def table(pages: dict, runs: dict, times: int) -> str:
     ]
     for label, url in (("floor", FLOOR), ("smallest page", SMALLEST_PAGE)):
         found = [runs[run][url] for run in RUNS]
-        off, on = (reference_share(runs, run, url) for run in RUNS[:2])
+        off, on = (share_of_floor(runs, run, url) for run in RUNS[:2])
         lines.append(
             f"| {label} (`{url}`) | 0 | | {found[0]['per_second']:.0f} ({off}) "
             f"| {found[1]['per_second']:.0f} ({on}) | {found[0]['p50_ms']} / {found[0]['p99_ms']} "
@@ -708,7 +708,7 @@ def main() -> int:
     failures, more = judge_pages(pages, args, failures)
     misses += more
     markdown = table(pages, runs, args.times)
-    smallest = reference_share(runs, RUNS[0], SMALLEST_PAGE)
+    smallest = share_of_floor(runs, RUNS[0], SMALLEST_PAGE)
     markdown += (
         f"\nThe smallest page (`{SMALLEST_PAGE}`: a heading in the header and footer every page "
         f"has, no query) is served at {smallest} of the floor with the cache off: no HTML page "
@@ -739,7 +739,7 @@ def main() -> int:
                 "smallest_page": {
                     run: {
                         **runs[run][SMALLEST_PAGE],
-                        "share": reference_share(runs, run, SMALLEST_PAGE),
+                        "share": share_of_floor(runs, run, SMALLEST_PAGE),
                     }
                     for run in RUNS
                 },
